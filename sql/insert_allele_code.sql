@@ -1,0 +1,1 @@
+INSERT INTO allele_codes (code, allele) VALUES (:code, :allele)

@@ -1,0 +1,1 @@
+INSERT INTO contig_codes (code, contig) VALUES (:code, :contig)

@@ -1,0 +1,1 @@
+INSERT INTO samples (sample, column_number) VALUES (:sample, :column_number)

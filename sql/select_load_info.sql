@@ -1,0 +1,3 @@
+SELECT source, source_bytes, header_source, sites, contigs, samples,
+       strftime(loaded_at, '%Y-%m-%d %H:%M:%S %Z') AS loaded_at, hapmatrix_version, duckdb_version
+FROM load_info

@@ -1,0 +1,1 @@
+SELECT sample FROM samples ORDER BY column_number

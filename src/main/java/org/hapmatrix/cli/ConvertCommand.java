@@ -1,0 +1,62 @@
+package org.hapmatrix.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.hapmatrix.TemporaryFiles;
+import org.hapmatrix.export.ExportRequest;
+import org.hapmatrix.matrix.SamplePair;
+import org.hapmatrix.store.DatabaseFiles;
+import org.hapmatrix.store.EngineSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code convert}: load the matrix into DuckDB and write the haplotype table, in one go. */
+@Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Convert a genome matrix to the phased haplotype table (loads it into DuckDB on the way).")
+final class ConvertCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    MatrixInputOptions input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Output file; - or absent: stdout; a name ending in .gz is gzip-compressed.")
+    String output;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "Keep the loaded database in FILE (replaced if it exists).")
+    Path database;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        EngineSettings settings = engine.settings();
+        List<SamplePair> explicitPairs = selection.explicitPairs();
+        StatusLine status = new StatusLine(spec.commandLine().getErr(), common.quiet);
+        Path databaseFile = database != null ? database : DatabaseFiles.scratchDatabase(settings.tempDirectory());
+        try {
+            long sitesRead = LoadStep.run(input, databaseFile, settings, explicitPairs, status);
+            ExportStep.Result result = ExportStep.run(databaseFile, settings, output, selection, explicitPairs, status);
+            ExportRequest request = result.request();
+            status.summary(sitesRead + " sites read, " + result.sitesWritten() + " written, "
+                    + request.contigs().size() + " contig(s), " + request.pairs().size() + " pair(s)");
+            return 0;
+        } finally {
+            if (database == null) {
+                TemporaryFiles.delete(databaseFile.getParent());
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.hapmatrix.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.hapmatrix.export.ExportRequest;
+import org.hapmatrix.export.ExportSelection;
+import org.hapmatrix.export.HaplotypeExporter;
+import org.hapmatrix.export.OutputTarget;
+import org.hapmatrix.matrix.SamplePair;
+import org.hapmatrix.store.EngineSettings;
+import org.hapmatrix.store.MatrixCatalog;
+import org.hapmatrix.store.MatrixDatabase;
+
+/** The export shared by {@code export} and {@code convert}: a loaded database to the haplotype table. */
+final class ExportStep {
+    record Result(ExportRequest request, long sitesWritten) {
+    }
+
+    private ExportStep() {
+    }
+
+    static Result run(Path databaseFile, EngineSettings settings, String output, SelectionOptions selection,
+                      List<SamplePair> explicitPairs, StatusLine status) {
+        try (MatrixDatabase database = MatrixDatabase.openReadOnly(databaseFile, settings)) {
+            MatrixCatalog catalog = MatrixCatalog.read(database);
+            ExportRequest request = ExportSelection.resolve(catalog, explicitPairs, selection.samples,
+                    selection.contigs, selection.altFrom, settings.threads());
+            // The output is created only once every name has been checked.
+            try (OutputTarget target = OutputTarget.open(output)) {
+                long written = new HaplotypeExporter(database, catalog.alleles())
+                        .export(request, target, settings.tempDirectory());
+                target.commit();
+                return new Result(request, written);
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.hapmatrix.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.matrix.SamplePair;
+import org.hapmatrix.store.ContigInfo;
+import org.hapmatrix.store.MatrixCatalog;
+import org.hapmatrix.store.MatrixDatabase;
+import org.hapmatrix.store.SqlTemplate;
+import org.jdbi.v3.core.Handle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code info}: what a loaded database holds, for people. */
+@Command(name = "info", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Describe a loaded database: contigs, sites, samples, pairs, allele alphabet, size, load details.")
+final class InfoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "FILE", required = true, description = "A database made by load or convert --db.")
+    Path database;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (MatrixDatabase db = MatrixDatabase.openReadOnly(database, engine.settings())) {
+            MatrixCatalog catalog = MatrixCatalog.read(db);
+            Map<String, Object> load;
+            try (Handle handle = db.open()) {
+                load = handle.createQuery(SqlTemplate.statement("select_load_info")).mapToMap().one();
+            }
+            out.printf("database\t%s (%s)%n", database, humanSize(fileSize(database)));
+            Object sourceBytes = load.get("source_bytes");
+            out.printf("source\t%s%s%n", load.get("source"),
+                    sourceBytes == null ? "" : " (" + humanSize(((Number) sourceBytes).longValue()) + ")");
+            out.printf("header\t%s%n", load.get("header_source"));
+            out.printf("loaded\t%s by hapmatrix %s, DuckDB %s%n", load.get("loaded_at"), load.get("hapmatrix_version"),
+                    load.get("duckdb_version"));
+            out.printf("sites\t%s%n", load.get("sites"));
+            out.printf("contigs\t%d%n", catalog.contigs().size());
+            for (ContigInfo contig : catalog.contigs()) {
+                out.printf("  %s\t%d sites\tpositions %d-%d%n", contig.name(), contig.sites(), contig.firstPos(),
+                        contig.lastPos());
+            }
+            out.printf("samples\t%d: %s%n", catalog.samples().size(), String.join(" ", catalog.samples()));
+            out.printf("pairs\t%d: %s%n", catalog.defaultPairs().size(), catalog.defaultPairs().stream()
+                    .map(SamplePair::name).collect(Collectors.joining(" ")));
+            out.printf("alleles\t%d: %s%n", catalog.alleles().size(), String.join(" ", catalog.alleles()));
+            out.flush();
+            return 0;
+        }
+    }
+
+    private static long fileSize(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new HapmatrixException(file + ": cannot read its size: " + e.getMessage(), e);
+        }
+    }
+
+    private static String humanSize(long bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? bytes + " B" : String.format("%.1f %s", value, units[unit]);
+    }
+}

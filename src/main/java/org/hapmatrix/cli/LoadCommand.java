@@ -1,0 +1,38 @@
+package org.hapmatrix.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code load}: the matrix into a DuckDB file, for later {@code export}, {@code sql} and {@code info}. */
+@Command(name = "load", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Load a genome matrix into a DuckDB database file (replacing its matrix only once the load succeeded).")
+final class LoadCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    MatrixInputOptions input;
+
+    @Option(names = "--db", paramLabel = "FILE", required = true, description = "The database file to create or replace.")
+    Path database;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        StatusLine status = new StatusLine(spec.commandLine().getErr(), common.quiet);
+        long sites = LoadStep.run(input, database, engine.settings(), List.of(), status);
+        status.summary(sites + " sites loaded into " + database);
+        return 0;
+    }
+}

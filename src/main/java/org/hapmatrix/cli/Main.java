@@ -1,0 +1,62 @@
+package org.hapmatrix.cli;
+
+import java.io.PrintWriter;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.store.DuckDbErrors;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/** Entry point: runs a command line and exits with its code (0 ok, 1 runtime failure, 2 usage error). */
+public final class Main {
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command line in this JVM and returns its exit code; used by tests too. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new HapmatrixCommand());
+        commandLine.setExecutionExceptionHandler(Main::reportFailure);
+        commandLine.setParameterExceptionHandler(Main::reportUsageError);
+        return commandLine;
+    }
+
+    private static int reportFailure(Exception failure, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        String message = failure instanceof HapmatrixException known ? known.getMessage()
+                : "unexpected error: " + DuckDbErrors.oneLine(failure);
+        err.println("hapmatrix: " + message);
+        if (debugRequested(parseResult)) {
+            failure.printStackTrace(err);
+        }
+        err.flush();
+        return failure instanceof HapmatrixException known && known.isUsageError() ? EXIT_USAGE : EXIT_FAILURE;
+    }
+
+    private static int reportUsageError(CommandLine.ParameterException error, String[] args) {
+        CommandLine command = error.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("hapmatrix " + command.getCommandName() + ": " + error.getMessage().replace('\n', ' ').strip()
+                + " (see --help)");
+        err.flush();
+        return EXIT_USAGE;
+    }
+
+    private static boolean debugRequested(ParseResult parseResult) {
+        for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
+            if (result.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,61 @@
+package org.hapmatrix.cli;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.matrix.MatrixHeader;
+import org.hapmatrix.matrix.MatrixInput;
+import org.hapmatrix.matrix.MatrixParser;
+import org.hapmatrix.store.MatrixLoader;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The matrix to read ({@code -} for stdin, {@code .gz} recognised) and where its column names come from. */
+public final class MatrixInputOptions {
+    @Parameters(index = "0", paramLabel = "MATRIX",
+            description = "Tab-separated genome matrix: contig, position, reference, one column per sample. Plain or gzip; - reads stdin.")
+    String matrix;
+
+    @Option(names = "--header", paramLabel = "FILE",
+            description = "Column names, one tab-separated line; without it the matrix's first line is the header.")
+    Path headerFile;
+
+    /** Opens the matrix and reads its header; the caller closes the input. */
+    MatrixParser openParser(MatrixInput input) {
+        return new MatrixParser(input, headerFile == null ? null : readHeaderFile());
+    }
+
+    MatrixLoader.Source source(MatrixInput input) {
+        return new MatrixLoader.Source(input.name(), input.compressedSize(),
+                headerFile == null ? "first line of " + input.name() : headerFile.toString());
+    }
+
+    private MatrixHeader readHeaderFile() {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(headerFile);
+        } catch (NoSuchFileException e) {
+            throw HapmatrixException.usage(headerFile + ": no such header file");
+        } catch (IOException e) {
+            throw HapmatrixException.usage(headerFile + ": cannot read header file: " + e.getMessage());
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw HapmatrixException.at(headerFile.toString(), 1, "header is not valid UTF-8");
+        }
+        String firstLine = text.lines().findFirst().orElse("");
+        if (firstLine.isEmpty()) {
+            throw HapmatrixException.at(headerFile.toString(), 1, "empty header file");
+        }
+        return MatrixHeader.parse(firstLine, headerFile.toString(), 1);
+    }
+}

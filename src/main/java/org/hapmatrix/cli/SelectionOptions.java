@@ -1,0 +1,44 @@
+package org.hapmatrix.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.export.ExportSelection.AltFrom;
+import org.hapmatrix.matrix.SamplePair;
+import org.hapmatrix.matrix.SamplePairs;
+import picocli.CommandLine.Option;
+
+/** What goes into the table: pairs, samples, contigs, and which samples ALT is computed over. */
+public final class SelectionOptions {
+    @Option(names = "--pair", paramLabel = "NAME=A,B",
+            description = "Phase samples A and B together as pair NAME (repeatable; replaces the default a/b pairs).")
+    List<String> pairSpecs = new ArrayList<>();
+
+    @Option(names = "--pairs", paramLabel = "FILE",
+            description = "Pairs from a file, one NAME<TAB>SAMPLE_A<TAB>SAMPLE_B per line (replaces the default pairs).")
+    Path pairsFile;
+
+    @Option(names = "--samples", paramLabel = "LIST", split = ",",
+            description = "Keep only the pairs whose two samples are both in this comma-separated list.")
+    List<String> samples = new ArrayList<>();
+
+    @Option(names = "--contigs", paramLabel = "LIST", split = ",",
+            description = "Write only these contigs (comma-separated); output order stays the input's.")
+    List<String> contigs = new ArrayList<>();
+
+    @Option(names = "--alt-from", paramLabel = "all|selected",
+            description = "Compute ALT over all samples (default, as the original program) or only the exported ones.")
+    AltFrom altFrom = AltFrom.all;
+
+    /** The explicit pairs, in the order given; empty for the default a/b pairs. */
+    List<SamplePair> explicitPairs() {
+        if (pairsFile != null && !pairSpecs.isEmpty()) {
+            throw HapmatrixException.usage("give pairs either with --pair or with --pairs, not both");
+        }
+        if (pairsFile != null) {
+            return SamplePairs.readFile(pairsFile);
+        }
+        return pairSpecs.stream().map(SamplePairs::parseOption).toList();
+    }
+}

@@ -1,0 +1,81 @@
+package org.hapmatrix.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.Callable;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.store.DuckDbErrors;
+import org.hapmatrix.store.MatrixDatabase;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sql}: ad hoc SQL over a loaded database, opened read-only so nothing can change it. */
+@Command(name = "sql", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Run SQL over a loaded database (read-only) and print the result.")
+final class SqlCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "FILE", required = true, description = "A database made by load or convert --db.")
+    Path database;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "table (default), tsv, csv or json (an array of objects).")
+    ResultFormat format = ResultFormat.table;
+
+    static final class QuerySource {
+        @Parameters(paramLabel = "QUERY", description = "The SQL to run.")
+        String query;
+
+        @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the SQL from FILE.")
+        Path file;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    QuerySource source;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        String sql = source.query != null ? source.query : readQueryFile(source.file);
+        try (MatrixDatabase db = MatrixDatabase.openReadOnly(database, engine.settings());
+             Connection connection = db.newConnection();
+             Statement statement = connection.createStatement()) {
+            PrintWriter out = spec.commandLine().getOut();
+            if (statement.execute(sql)) {
+                try (ResultSet rows = statement.getResultSet()) {
+                    format.print(rows, out);
+                }
+            }
+            out.flush();
+            return 0;
+        } catch (SQLException e) {
+            throw new HapmatrixException(database + ": " + DuckDbErrors.oneLine(e), e);
+        }
+    }
+
+    private static String readQueryFile(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw HapmatrixException.usage(file + ": cannot read SQL file: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.hapmatrix.export;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBResultSet;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.TemporaryFiles;
+import org.hapmatrix.matrix.SamplePair;
+import org.hapmatrix.store.ContigInfo;
+import org.hapmatrix.store.DuckDbErrors;
+import org.hapmatrix.store.MatrixDatabase;
+
+/**
+ * Writes the haplotype table from a loaded database. Each contig's rowid range is cut into work
+ * units; worker threads, one DuckDB connection each, run {@code haplotype_sites} per unit and
+ * format the rows into a part file; the parts are appended to the output in unit order, so the
+ * table comes out grouped by contig in first-appearance order, sites in input order.
+ */
+public final class HaplotypeExporter {
+    /** Rowids per work unit: large enough to amortise a query, small enough to spread one contig over threads. */
+    static final long ROWS_PER_UNIT = 1L << 20;
+    private static final int ARROW_BATCH_ROWS = 1 << 16;
+
+    private final MatrixDatabase database;
+    private final List<String> alleles;
+
+    public HaplotypeExporter(MatrixDatabase database, List<String> alleles) {
+        this.database = database;
+        this.alleles = List.copyOf(alleles);
+    }
+
+    private record WorkUnit(int index, ContigInfo contig, long firstRow, long lastRow) {
+    }
+
+    /** Writes the header and every written site to {@code output}; returns the number of sites written. */
+    public long export(ExportRequest request, OutputTarget output, Path scratchDirectory) {
+        String sql = HaplotypeQuery.render(request.pairs(), request.altSamples());
+        List<WorkUnit> units = workUnits(request.contigs());
+        Path parts = createPartsDirectory(scratchDirectory);
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, request.threads()), runnable -> {
+            Thread thread = new Thread(runnable, "hapmatrix-export");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Long>> results = new ArrayList<>();
+            for (WorkUnit unit : units) {
+                results.add(workers.submit(() -> writePart(sql, request.pairs().size(), unit, partFile(parts, unit))));
+            }
+            OutputStream out = output.stream();
+            long written = 0;
+            try {
+                out.write(headerLine(request.pairs()));
+                for (WorkUnit unit : units) {
+                    written += await(results.get(unit.index()));
+                    Path part = partFile(parts, unit);
+                    Files.copy(part, out);
+                    Files.delete(part);
+                }
+            } catch (IOException e) {
+                throw output.writeFailure(e);
+            }
+            return written;
+        } finally {
+            workers.shutdownNow();
+            TemporaryFiles.delete(parts);
+        }
+    }
+
+    /** The table's header line: {@code contig pos ref alt}, then {@code <pair>_PI <pair>_PG_al} per pair. */
+    static byte[] headerLine(List<SamplePair> pairs) {
+        StringBuilder header = new StringBuilder("contig\tpos\tref\talt");
+        for (SamplePair pair : pairs) {
+            header.append('\t').append(pair.name()).append("_PI\t").append(pair.name()).append("_PG_al");
+        }
+        return header.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<WorkUnit> workUnits(List<ContigInfo> contigs) {
+        List<WorkUnit> units = new ArrayList<>();
+        for (ContigInfo contig : contigs) {
+            for (long first = contig.firstRow(); first <= contig.lastRow(); first += ROWS_PER_UNIT) {
+                long last = Math.min(contig.lastRow(), first + ROWS_PER_UNIT - 1);
+                units.add(new WorkUnit(units.size(), contig, first, last));
+            }
+        }
+        return units;
+    }
+
+    private long writePart(String sql, int pairCount, WorkUnit unit, Path part) throws IOException, SQLException {
+        try (DuckDBConnection connection = database.newConnection();
+             PreparedStatement statement = connection.prepareStatement(sql);
+             BufferAllocator allocator = new RootAllocator();
+             OutputStream out = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16)) {
+            statement.setString(1, unit.contig().name());
+            statement.setLong(2, unit.firstRow());
+            statement.setLong(3, unit.lastRow());
+            DuckDBResultSet result = (DuckDBResultSet) statement.executeQuery();
+            HaplotypeLineFormatter formatter = new HaplotypeLineFormatter(unit.contig().name(), alleles, pairCount, out);
+            try (ArrowReader reader = (ArrowReader) result.arrowExportStream(allocator, ARROW_BATCH_ROWS)) {
+                while (reader.loadNextBatch()) {
+                    formatter.write(reader.getVectorSchemaRoot());
+                }
+            }
+            formatter.flush();
+            result.close();
+            return formatter.linesWritten();
+        }
+    }
+
+    private static Path createPartsDirectory(Path scratchDirectory) {
+        try {
+            return TemporaryFiles.register(Files.createTempDirectory(scratchDirectory, "hapmatrix-parts-"));
+        } catch (IOException e) {
+            throw new HapmatrixException(scratchDirectory + ": cannot create a scratch folder: " + e.getMessage(), e);
+        }
+    }
+
+    private static Path partFile(Path parts, WorkUnit unit) {
+        return parts.resolve(String.format("unit-%08d.tsv", unit.index()));
+    }
+
+    private <T> T await(Future<T> result) {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HapmatrixException("interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HapmatrixException failure) {
+                throw failure;
+            }
+            if (cause instanceof SQLException sqlFailure) {
+                throw new HapmatrixException(database.file() + ": export query failed: " + DuckDbErrors.oneLine(sqlFailure), sqlFailure);
+            }
+            if (cause instanceof IOException ioFailure) {
+                throw new HapmatrixException("writing a part file failed: " + ioFailure.getMessage(), ioFailure);
+            }
+            throw new HapmatrixException("export failed: " + cause, cause);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.hapmatrix.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Writes the rows of {@code haplotype_sites} as table lines:
+ * {@code contig pos ref alt} then {@code contig a|b} per pair, tab-separated.
+ * Alleles arrive as ENUM codes and are written from pre-encoded bytes.
+ */
+final class HaplotypeLineFormatter {
+    private static final byte TAB = '\t';
+
+    private final byte[] contig;
+    private final byte[][] alleleBytes;
+    private final int pairCount;
+    private final OutputStream out;
+    private byte[] buffer = new byte[1 << 16];
+    private int length;
+    private long linesWritten;
+
+    HaplotypeLineFormatter(String contig, List<String> alleles, int pairCount, OutputStream out) {
+        this.contig = contig.getBytes(StandardCharsets.UTF_8);
+        this.alleleBytes = alleles.stream().map(a -> a.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        this.pairCount = pairCount;
+        this.out = out;
+    }
+
+    /** Formats every row of one result batch. */
+    void write(VectorSchemaRoot batch) throws IOException {
+        int pairColumns = 2 * pairCount;
+        BaseFixedWidthVector[] pairCodes = new BaseFixedWidthVector[pairColumns];
+        for (int i = 0; i < pairColumns; i++) {
+            pairCodes[i] = (BaseFixedWidthVector) batch.getVector(i);
+        }
+        BigIntVector positions = (BigIntVector) batch.getVector(pairColumns);
+        BaseFixedWidthVector refCodes = (BaseFixedWidthVector) batch.getVector(pairColumns + 1);
+        VarCharVector alts = (VarCharVector) batch.getVector(pairColumns + 2);
+        int rows = batch.getRowCount();
+        for (int row = 0; row < rows; row++) {
+            byte[] ref = alleleBytes[code(refCodes, row)];
+            ensureRoom(contig.length + ref.length + alts.getValueLength(row) + 24);
+            put(contig);
+            buffer[length++] = TAB;
+            putDecimal(positions.get(row));
+            buffer[length++] = TAB;
+            put(ref);
+            buffer[length++] = TAB;
+            putVarChar(alts, row);
+            for (int pair = 0; pair < pairCount; pair++) {
+                byte[] first = alleleBytes[code(pairCodes[2 * pair], row)];
+                byte[] second = alleleBytes[code(pairCodes[2 * pair + 1], row)];
+                ensureRoom(contig.length + first.length + second.length + 3);
+                buffer[length++] = TAB;
+                put(contig);
+                buffer[length++] = TAB;
+                put(first);
+                buffer[length++] = '|';
+                put(second);
+            }
+            ensureRoom(1);
+            buffer[length++] = '\n';
+            linesWritten++;
+        }
+    }
+
+    long linesWritten() {
+        return linesWritten;
+    }
+
+    void flush() throws IOException {
+        out.write(buffer, 0, length);
+        length = 0;
+    }
+
+    /** An ENUM code: DuckDB sends UTINYINT or USMALLINT depending on the alphabet's size. */
+    private static int code(BaseFixedWidthVector codes, int row) {
+        ArrowBuf data = codes.getDataBuffer();
+        return codes.getTypeWidth() == 1 ? data.getByte(row) & 0xFF : data.getShort(2L * row) & 0xFFFF;
+    }
+
+    private void putVarChar(VarCharVector vector, int row) {
+        int start = vector.getStartOffset(row);
+        int bytes = vector.getValueLength(row);
+        vector.getDataBuffer().getBytes(start, buffer, length, bytes);
+        length += bytes;
+    }
+
+    private void put(byte[] bytes) {
+        System.arraycopy(bytes, 0, buffer, length, bytes.length);
+        length += bytes.length;
+    }
+
+    private void putDecimal(long value) {
+        if (value == 0) {
+            buffer[length++] = '0';
+            return;
+        }
+        int digits = 0;
+        for (long v = value; v > 0; v /= 10) {
+            digits++;
+        }
+        int end = length + digits;
+        for (int i = end - 1; i >= length; i--) {
+            buffer[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        length = end;
+    }
+
+    private void ensureRoom(int bytes) throws IOException {
+        if (length + bytes <= buffer.length) {
+            return;
+        }
+        flush();
+        if (bytes > buffer.length) {
+            buffer = new byte[Math.max(bytes, buffer.length * 2)];
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.hapmatrix.export;
+
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.zip.GZIPOutputStream;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.TemporaryFiles;
+
+/**
+ * Where the table goes: standard output ({@code -} or no path), or a file written to a temporary
+ * name beside it and renamed into place by {@link #commit()}, so a failed run leaves no partial
+ * file and an existing file stays as it was. A name ending in {@code .gz} is gzip-compressed.
+ * Devices and pipes ({@code /dev/stdout}, {@code /dev/full}) are written directly.
+ */
+public final class OutputTarget implements AutoCloseable {
+    public static final String STDOUT = "-";
+    private static final int BUFFER_BYTES = 1 << 16;
+
+    private final String name;
+    private final Path target;
+    private final Path temporary;
+    private final OutputStream stream;
+    private boolean committed;
+
+    private OutputTarget(String name, Path target, Path temporary, OutputStream stream) {
+        this.name = name;
+        this.target = target;
+        this.temporary = temporary;
+        this.stream = stream;
+    }
+
+    public static OutputTarget open(String path) {
+        if (path == null || STDOUT.equals(path)) {
+            return new OutputTarget("<stdout>", null, null,
+                    new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), BUFFER_BYTES));
+        }
+        Path target = Path.of(path).toAbsolutePath();
+        Path directory = target.getParent();
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw HapmatrixException.usage(path + ": output directory does not exist");
+        }
+        if (Files.isDirectory(target)) {
+            throw HapmatrixException.usage(path + ": is a directory");
+        }
+        try {
+            boolean special = Files.exists(target) && !Files.isRegularFile(target);
+            Path temporary = special ? null
+                    : TemporaryFiles.register(Files.createTempFile(directory, "." + target.getFileName() + ".", ".part"));
+            OutputStream file = new BufferedOutputStream(Files.newOutputStream(special ? target : temporary), BUFFER_BYTES);
+            OutputStream stream = path.endsWith(".gz") ? new GZIPOutputStream(file, BUFFER_BYTES) : file;
+            return new OutputTarget(path, target, temporary, stream);
+        } catch (IOException e) {
+            throw new HapmatrixException(path + ": cannot create output: " + describe(e), e);
+        }
+    }
+
+    /** The name used in messages. */
+    public String name() {
+        return name;
+    }
+
+    public OutputStream stream() {
+        return stream;
+    }
+
+    /** Finishes the output: flushes and, for a file, renames it into place. */
+    public void commit() {
+        try {
+            if (target == null) {
+                stream.flush();
+            } else {
+                stream.close();
+                if (temporary != null) {
+                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    TemporaryFiles.release(temporary);
+                }
+            }
+            committed = true;
+        } catch (IOException e) {
+            throw writeFailure(e);
+        }
+    }
+
+    /** The error for a failed write, naming the output. */
+    public HapmatrixException writeFailure(IOException e) {
+        return new HapmatrixException(name + ": write failed: " + describe(e), e);
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Without a commit, discards the temporary file. */
+    @Override
+    public void close() {
+        if (committed) {
+            return;
+        }
+        try {
+            if (target == null) {
+                stream.flush(); // standard output stays open for the rest of the process
+                return;
+            }
+            stream.close();
+        } catch (IOException ignored) {
+            // The run already failed; the partial output is deleted below.
+        }
+        if (temporary != null) {
+            TemporaryFiles.delete(temporary);
+        }
+    }
+}

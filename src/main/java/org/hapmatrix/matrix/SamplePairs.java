@@ -1,0 +1,103 @@
+package org.hapmatrix.matrix;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hapmatrix.HapmatrixException;
+
+/** Where sample pairs come from: the default a/b naming rule, {@code --pair} options, or a pairs file. */
+public final class SamplePairs {
+    private SamplePairs() {
+    }
+
+    /**
+     * Every two samples whose names differ only in a final 'a' / 'b' make the pair named by both names
+     * concatenated ({@code 10a}, {@code 10b} -> {@code 10a10b}), ordered by that name in byte order.
+     */
+    public static List<SamplePair> byNamingRule(Collection<String> samples) {
+        Set<String> names = new HashSet<>(samples);
+        List<SamplePair> pairs = new ArrayList<>();
+        for (String sample : samples) {
+            if (sample.endsWith("a")) {
+                String partner = sample.substring(0, sample.length() - 1) + "b";
+                if (names.contains(partner)) {
+                    pairs.add(new SamplePair(sample + partner, sample, partner));
+                }
+            }
+        }
+        pairs.sort((x, y) -> Arrays.compareUnsigned(utf8(x.name()), utf8(y.name())));
+        return pairs;
+    }
+
+    /** Parses one {@code NAME=SAMPLE_A,SAMPLE_B} option value. */
+    public static SamplePair parseOption(String spec) {
+        int equals = spec.indexOf('=');
+        String[] samples = equals < 0 ? new String[0] : spec.substring(equals + 1).split(",", -1);
+        if (equals <= 0 || samples.length != 2 || samples[0].isEmpty() || samples[1].isEmpty()) {
+            throw HapmatrixException.usage("--pair '" + spec + "': expected NAME=SAMPLE_A,SAMPLE_B");
+        }
+        return new SamplePair(spec.substring(0, equals), samples[0], samples[1]);
+    }
+
+    /** Reads a pairs file: one {@code NAME<TAB>SAMPLE_A<TAB>SAMPLE_B} per line; blank lines and '#' comments skipped. */
+    public static List<SamplePair> readFile(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw HapmatrixException.usage(file + ": no such pairs file");
+        } catch (IOException e) {
+            throw new HapmatrixException(file + ": cannot read pairs file: " + e.getMessage(), e);
+        }
+        List<SamplePair> pairs = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            if (fields.length != 3 || Arrays.stream(fields).anyMatch(String::isEmpty)) {
+                throw HapmatrixException.at(file.toString(), i + 1,
+                        "expected NAME<TAB>SAMPLE_A<TAB>SAMPLE_B, found " + fields.length + " field(s)");
+            }
+            pairs.add(new SamplePair(fields[0], fields[1], fields[2]));
+        }
+        if (pairs.isEmpty()) {
+            throw HapmatrixException.usage(file + ": pairs file lists no pair");
+        }
+        return pairs;
+    }
+
+    /** Checks explicit pairs against the matrix's samples: known samples, two different ones, unique pair names. */
+    public static void validate(List<SamplePair> pairs, Collection<String> samples) {
+        Set<String> known = new HashSet<>(samples);
+        Map<String, SamplePair> byName = new LinkedHashMap<>();
+        for (SamplePair pair : pairs) {
+            for (String sample : List.of(pair.sampleA(), pair.sampleB())) {
+                if (!known.contains(sample)) {
+                    throw HapmatrixException.usage("pair '" + pair.name() + "': unknown sample '" + sample + "'");
+                }
+            }
+            if (pair.sampleA().equals(pair.sampleB())) {
+                throw HapmatrixException.usage("pair '" + pair.name() + "' names sample '" + pair.sampleA() + "' twice");
+            }
+            if (byName.putIfAbsent(pair.name(), pair) != null) {
+                throw HapmatrixException.usage("pair name '" + pair.name() + "' is given twice");
+            }
+        }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

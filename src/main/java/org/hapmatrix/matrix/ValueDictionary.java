@@ -1,0 +1,108 @@
+package org.hapmatrix.matrix;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives each distinct value (allele, contig) a small code in order of first appearance,
+ * so the parser hands the database integers instead of strings.
+ */
+public final class ValueDictionary {
+    /** Thrown when a new value is not valid UTF-8 or the dictionary is full; the parser adds file and line. */
+    public static final class RejectedValue extends Exception {
+        RejectedValue(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final String kind;
+    private final int maxSize;
+    private final int[] singleByteCodes = new int[256];
+    private final Map<ByteKey, Integer> multiByteCodes = new HashMap<>();
+    private final List<String> values = new ArrayList<>();
+
+    public ValueDictionary(String kind, int maxSize) {
+        this.kind = kind;
+        this.maxSize = maxSize;
+        Arrays.fill(singleByteCodes, -1);
+    }
+
+    /** The code of {@code bytes[from, to)}, adding the value if new. */
+    public int codeOf(byte[] bytes, int from, int to) throws RejectedValue {
+        if (to - from == 1) {
+            int code = singleByteCodes[bytes[from] & 0xFF];
+            return code >= 0 ? code : add(bytes, from, to);
+        }
+        Integer code = multiByteCodes.get(new ByteKey(bytes, from, to));
+        return code != null ? code : add(bytes, from, to);
+    }
+
+    private int add(byte[] bytes, int from, int to) throws RejectedValue {
+        if (values.size() >= maxSize) {
+            throw new RejectedValue("more than " + maxSize + " distinct " + kind + " values");
+        }
+        String value;
+        try {
+            value = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
+        } catch (CharacterCodingException e) {
+            throw new RejectedValue(kind + " value is not valid UTF-8");
+        }
+        int code = values.size();
+        values.add(value);
+        if (to - from == 1) {
+            singleByteCodes[bytes[from] & 0xFF] = code;
+        } else {
+            multiByteCodes.put(new ByteKey(Arrays.copyOfRange(bytes, from, to), 0, to - from), code);
+        }
+        return code;
+    }
+
+    /** The values by code. */
+    public List<String> values() {
+        return List.copyOf(values);
+    }
+
+    public int size() {
+        return values.size();
+    }
+
+    /** A byte range usable as a hash key without copying for look-ups. */
+    private static final class ByteKey {
+        private final byte[] bytes;
+        private final int from;
+        private final int to;
+        private final int hash;
+
+        ByteKey(byte[] bytes, int from, int to) {
+            this.bytes = bytes;
+            this.from = from;
+            this.to = to;
+            int h = 1;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + bytes[i];
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ByteKey key
+                    && Arrays.equals(bytes, from, to, key.bytes, key.from, key.to);
+        }
+    }
+}

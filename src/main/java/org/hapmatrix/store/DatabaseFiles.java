@@ -1,0 +1,69 @@
+package org.hapmatrix.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.Consumer;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.TemporaryFiles;
+
+/**
+ * Creates database files so that a reader never sees a half-built one: the database is built
+ * under a temporary name beside its target and renamed over it only once complete. A failed or
+ * interrupted build leaves the previous database exactly as it was.
+ */
+public final class DatabaseFiles {
+    private DatabaseFiles() {
+    }
+
+    /** Builds a database at {@code target} with {@code build}, replacing a previous hapmatrix database there. */
+    public static void buildReplacing(Path target, EngineSettings settings, Consumer<MatrixDatabase> build) {
+        Path absolute = target.toAbsolutePath();
+        Path directory = absolute.getParent();
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw HapmatrixException.usage(target + ": database directory does not exist");
+        }
+        if (Files.exists(absolute)) {
+            checkReplaceable(target, settings);
+        }
+        Path building;
+        try {
+            building = TemporaryFiles.register(Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".building"));
+            Files.delete(building); // DuckDB creates the file itself; an empty file is not a database
+        } catch (IOException e) {
+            throw new HapmatrixException(target + ": cannot create a database beside it: " + e.getMessage(), e);
+        }
+        Path wal = Path.of(building + ".wal");
+        TemporaryFiles.register(wal);
+        try {
+            try (MatrixDatabase database = MatrixDatabase.create(building, settings)) {
+                build.accept(database);
+            }
+            Files.move(building, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            TemporaryFiles.release(building);
+        } catch (IOException e) {
+            throw new HapmatrixException(target + ": cannot move the new database into place: " + e.getMessage(), e);
+        } finally {
+            TemporaryFiles.delete(building);
+            TemporaryFiles.delete(wal);
+        }
+    }
+
+    /** A scratch database in {@code directory}, deleted at exit (for {@code convert} without {@code --db}). */
+    public static Path scratchDatabase(Path directory) {
+        try {
+            Path folder = TemporaryFiles.register(Files.createTempDirectory(directory, "hapmatrix-db-"));
+            return folder.resolve("matrix.duckdb");
+        } catch (IOException e) {
+            throw new HapmatrixException(directory + ": cannot create a scratch database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses to replace a file that is not a hapmatrix database, or one another process holds. */
+    private static void checkReplaceable(Path target, EngineSettings settings) {
+        try (MatrixDatabase existing = MatrixDatabase.openForCheck(target, settings)) {
+            existing.requireHapmatrixSchema();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.hapmatrix.store;
+
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * DuckDB's resource settings, chosen deliberately: worker threads, a memory ceiling that keeps the
+ * process flat whatever the input size, and where DuckDB spills when it reaches that ceiling.
+ */
+public record EngineSettings(int threads, String memoryLimit, Path tempDirectory) {
+    public static final String DEFAULT_MEMORY_LIMIT = "1GB";
+
+    public static EngineSettings defaults() {
+        return new EngineSettings(Runtime.getRuntime().availableProcessors(), DEFAULT_MEMORY_LIMIT,
+                Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** As JDBC connection properties, so no setting value is pasted into SQL. */
+    Properties toConnectionProperties() {
+        Properties properties = new Properties();
+        properties.setProperty("threads", Integer.toString(threads));
+        properties.setProperty("memory_limit", memoryLimit);
+        properties.setProperty("temp_directory", tempDirectory.toString());
+        return properties;
+    }
+}

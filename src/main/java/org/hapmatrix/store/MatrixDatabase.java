@@ -1,0 +1,117 @@
+package org.hapmatrix.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
+import org.hapmatrix.HapmatrixException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * One DuckDB database file holding a loaded matrix. Worker threads each take their own
+ * connection ({@link #newConnection()}); a DuckDB connection is never shared between threads.
+ */
+public final class MatrixDatabase implements AutoCloseable {
+    private final Path file;
+    private final DuckDBConnection connection;
+    private final Jdbi jdbi;
+
+    private MatrixDatabase(Path file, DuckDBConnection connection) {
+        this.file = file;
+        this.connection = connection;
+        this.jdbi = Jdbi.create(this::newConnection);
+    }
+
+    /** Creates a new, empty database file for writing. */
+    public static MatrixDatabase create(Path file, EngineSettings settings) {
+        return new MatrixDatabase(file, connect(file, settings, false));
+    }
+
+    /** Opens an existing hapmatrix database read-only; several processes may do so at once. */
+    public static MatrixDatabase openReadOnly(Path file, EngineSettings settings) {
+        if (!Files.exists(file)) {
+            throw HapmatrixException.usage(file + ": no such database");
+        }
+        MatrixDatabase database = new MatrixDatabase(file, connect(file, settings, true));
+        try {
+            database.requireHapmatrixSchema();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return database;
+    }
+
+    /** Opens an existing file read-write only to check it, which fails while another process holds it. */
+    static MatrixDatabase openForCheck(Path file, EngineSettings settings) {
+        return new MatrixDatabase(file, connect(file, settings, false));
+    }
+
+    void requireHapmatrixSchema() {
+        try (Handle handle = open()) {
+            boolean complete = handle.createQuery(SqlTemplate.statement("is_hapmatrix_database"))
+                    .mapTo(Boolean.class).one();
+            if (!complete) {
+                throw new HapmatrixException(file + ": not a hapmatrix database (no matrix or load_info table)");
+            }
+        }
+    }
+
+    private static DuckDBConnection connect(Path file, EngineSettings settings, boolean readOnly) {
+        Properties properties = settings.toConnectionProperties();
+        if (readOnly) {
+            properties.setProperty("duckdb.read_only", "true");
+        }
+        try {
+            return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties);
+        } catch (SQLException e) {
+            throw openFailure(file, e);
+        }
+    }
+
+    private static HapmatrixException openFailure(Path file, SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Could not set lock") || message.contains("Conflicting lock")) {
+            return new HapmatrixException(file + ": database is in use by another process");
+        }
+        if (message.contains("not a valid DuckDB database") || message.contains("Unable to open database")) {
+            return new HapmatrixException(file + ": not a hapmatrix database (not a DuckDB file)");
+        }
+        return new HapmatrixException(file + ": cannot open database: " + DuckDbErrors.oneLine(e), e);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The connection of the thread that opened the database. */
+    public DuckDBConnection connection() {
+        return connection;
+    }
+
+    /** A new connection to the same database, for one worker thread; the caller closes it. */
+    public DuckDBConnection newConnection() {
+        try {
+            return connection.duplicate();
+        } catch (SQLException e) {
+            throw new HapmatrixException(file + ": cannot open a connection: " + DuckDbErrors.oneLine(e), e);
+        }
+    }
+
+    /** A Jdbi handle on its own connection; close it with try-with-resources. */
+    public Handle open() {
+        return jdbi.open();
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new HapmatrixException(file + ": closing the database failed: " + DuckDbErrors.oneLine(e), e);
+        }
+    }
+}
