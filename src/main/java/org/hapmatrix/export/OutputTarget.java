@@ -1,8 +1,6 @@
 package org.hapmatrix.export;
 
 import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
-import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -38,7 +36,7 @@ public final class OutputTarget implements AutoCloseable {
     public static OutputTarget open(String path) {
         if (path == null || STDOUT.equals(path)) {
             return new OutputTarget("<stdout>", null, null,
-                    new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), BUFFER_BYTES));
+                    new BufferedOutputStream(System.out, BUFFER_BYTES));
         }
         Path target = Path.of(path).toAbsolutePath();
         Path directory = target.getParent();

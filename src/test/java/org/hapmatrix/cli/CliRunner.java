@@ -1,0 +1,52 @@
+package org.hapmatrix.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Runs a hapmatrix command line in this JVM, capturing stdout, stderr and the exit code. */
+public final class CliRunner {
+    private CliRunner() {
+    }
+
+    public record Result(int exitCode, byte[] stdout, String stderr) {
+        public String out() {
+            return new String(stdout, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + ", stderr: " + stderr;
+        }
+    }
+
+    public static Result run(String... args) {
+        return runWithInput(new byte[0], args);
+    }
+
+    /** Runs with {@code stdin} as standard input (for MATRIX = -). */
+    public static synchronized Result runWithInput(byte[] stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        InputStream originalIn = System.in;
+        PrintStream capturedOut = new PrintStream(out, true, StandardCharsets.UTF_8);
+        try {
+            System.setOut(capturedOut);
+            System.setIn(new ByteArrayInputStream(stdin));
+            CommandLine commandLine = Main.commandLine();
+            commandLine.setOut(new PrintWriter(capturedOut, true, StandardCharsets.UTF_8));
+            commandLine.setErr(new PrintWriter(new PrintStream(err, true, StandardCharsets.UTF_8), true));
+            int exitCode = commandLine.execute(args);
+            capturedOut.flush();
+            return new Result(exitCode, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setIn(originalIn);
+        }
+    }
+}
