@@ -21,6 +21,8 @@ public record EngineSettings(int threads, String memoryLimit, Path tempDirectory
         properties.setProperty("threads", Integer.toString(threads));
         properties.setProperty("memory_limit", memoryLimit);
         properties.setProperty("temp_directory", tempDirectory.toString());
+        // Files stay readable by DuckDB 1.1 and newer (CLI, Python, R), not only by the 2.x this tool embeds.
+        properties.setProperty("storage_compatibility_version", "v1.1.0");
         return properties;
     }
 }
