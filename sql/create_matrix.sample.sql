@@ -1,2 +1,2 @@
--- One sample column of create_matrix: its staged code mapped to the allele ENUM.
-getvariable('allele_lookup')[s.{{sample}} + 1] AS {{sample}}
+-- One sample column of create_matrix: its allele code mapped to the allele ENUM.
+(SELECT alleles FROM lookup)[s.{{sample}} + 1] AS {{sample}}

@@ -1,8 +1,11 @@
 -- The matrix as users query it: one row per site in input order (ORDER BY rowid recovers it),
--- contig and position, then REF and every sample as the allele ENUM.
+-- contig and position, then REF and every sample as the allele ENUM. {{sites}} is the parser's
+-- Arrow stream, or the staged copy of it; allele codes map to the ENUM by a list lookup
+-- (DuckDB has no cast from an integer to an ENUM), the list computed once.
 CREATE TABLE matrix AS
-SELECT getvariable('contig_lookup')[s.contig_code + 1] AS contig,
+WITH lookup AS (SELECT list(allele::allele ORDER BY code) AS alleles FROM allele_codes)
+SELECT s.contig AS contig,
        s.pos AS pos,
-       getvariable('allele_lookup')[s.ref + 1] AS ref,
+       (SELECT alleles FROM lookup)[s.ref + 1] AS ref,
        {{sample_columns}}
-FROM staged_sites AS s
+FROM {{sites}} AS s

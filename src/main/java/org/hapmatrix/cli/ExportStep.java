@@ -2,6 +2,7 @@ package org.hapmatrix.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.hapmatrix.PhaseTimer;
 import org.hapmatrix.export.ExportRequest;
 import org.hapmatrix.export.ExportSelection;
 import org.hapmatrix.export.HaplotypeExporter;
@@ -26,10 +27,13 @@ final class ExportStep {
             ExportRequest request = ExportSelection.resolve(catalog, explicitPairs, selection.samples,
                     selection.contigs, selection.altFrom, settings.threads());
             // The output is created only once every name has been checked.
-            try (OutputTarget target = OutputTarget.open(output)) {
+            try (OutputTarget target = OutputTarget.open(output);
+                 StatusLine.Bar progress = status.progress("export", " sites", 1)) {
+                long start = System.nanoTime();
                 long written = new HaplotypeExporter(database, catalog.alleles())
-                        .export(request, target, settings.tempDirectory());
+                        .export(request, target, settings.tempDirectory(), progress);
                 target.commit();
+                PhaseTimer.done("export: queries and output", start);
                 return new Result(request, written);
             }
         }

@@ -2,8 +2,6 @@ package org.hapmatrix.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.hapmatrix.matrix.MatrixInput;
-import org.hapmatrix.matrix.MatrixParser;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.matrix.SamplePairs;
 import org.hapmatrix.store.DatabaseFiles;
@@ -18,15 +16,13 @@ final class LoadStep {
     /** Loads the matrix into {@code database}; explicit pairs are checked against the header before any data is read. */
     static long run(MatrixInputOptions input, Path database, EngineSettings settings, List<SamplePair> explicitPairs,
                     StatusLine status) {
-        try (MatrixInput matrix = MatrixInput.open(input.matrix)) {
-            MatrixParser parser = input.openParser(matrix);
+        try (OpenedMatrix matrix = input.open()) {
             if (!explicitPairs.isEmpty()) {
-                SamplePairs.validate(explicitPairs, parser.header().samples());
+                SamplePairs.validate(explicitPairs, matrix.header().samples());
             }
             long[] sites = new long[1];
-            try (StatusLine.Progress progress = status.progress("loading", matrix)) {
-                DatabaseFiles.buildReplacing(database, settings, db ->
-                        sites[0] = MatrixLoader.load(db, parser, input.source(matrix), progress));
+            try (StatusLine.Bar progress = status.progress("load", " MiB", 1 << 20)) {
+                DatabaseFiles.buildReplacing(database, settings, db -> sites[0] = MatrixLoader.load(db, matrix, progress));
             }
             return sites[0];
         }

@@ -10,9 +10,6 @@ import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.matrix.MatrixHeader;
-import org.hapmatrix.matrix.MatrixInput;
-import org.hapmatrix.matrix.MatrixParser;
-import org.hapmatrix.store.MatrixLoader;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,14 +23,13 @@ public final class MatrixInputOptions {
             description = "Column names, one tab-separated line; without it the matrix's first line is the header.")
     Path headerFile;
 
-    /** Opens the matrix and reads its header; the caller closes the input. */
-    MatrixParser openParser(MatrixInput input) {
-        return new MatrixParser(input, headerFile == null ? null : readHeaderFile());
-    }
-
-    MatrixLoader.Source source(MatrixInput input) {
-        return new MatrixLoader.Source(input.name(), input.compressedSize(),
-                headerFile == null ? "first line of " + input.name() : headerFile.toString());
+    /**
+     * Opens the matrix and reads its header at once, so a bad header or a pair naming an unknown
+     * sample fails before any data is loaded; the loader may open a file again later.
+     */
+    OpenedMatrix open() {
+        MatrixHeader header = headerFile == null ? null : readHeaderFile();
+        return new OpenedMatrix(matrix, header, headerFile == null ? null : headerFile.toString());
     }
 
     private MatrixHeader readHeaderFile() {

@@ -20,6 +20,8 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.PhaseTimer;
+import org.hapmatrix.Progress;
 import org.hapmatrix.TemporaryFiles;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.store.ContigInfo;
@@ -46,11 +48,14 @@ public final class HaplotypeExporter {
     }
 
     private record WorkUnit(int index, ContigInfo contig, long firstRow, long lastRow) {
+        long rows() {
+            return lastRow - firstRow + 1;
+        }
     }
 
     /** Writes the header and every written site to {@code output}; returns the number of sites written. */
-    public long export(ExportRequest request, OutputTarget output, Path scratchDirectory) {
-        String sql = HaplotypeQuery.render(request.pairs(), request.altSamples());
+    public long export(ExportRequest request, OutputTarget output, Path scratchDirectory, Progress progress) {
+        HaplotypeQuery query = HaplotypeQuery.of(request.pairs(), request.altSamples(), alleles);
         List<WorkUnit> units = workUnits(request.contigs());
         Path parts = createPartsDirectory(scratchDirectory);
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, request.threads()), runnable -> {
@@ -61,10 +66,12 @@ public final class HaplotypeExporter {
         try {
             List<Future<Long>> results = new ArrayList<>();
             for (WorkUnit unit : units) {
-                results.add(workers.submit(() -> writePart(sql, request.pairs().size(), unit, partFile(parts, unit))));
+                results.add(workers.submit(() -> writePart(query, request.pairs().size(), unit, partFile(parts, unit))));
             }
             OutputStream out = output.stream();
             long written = 0;
+            long rowsTotal = units.stream().mapToLong(WorkUnit::rows).sum();
+            long rowsDone = 0;
             try {
                 out.write(headerLine(request.pairs()));
                 for (WorkUnit unit : units) {
@@ -72,6 +79,8 @@ public final class HaplotypeExporter {
                     Path part = partFile(parts, unit);
                     Files.copy(part, out);
                     Files.delete(part);
+                    rowsDone += unit.rows();
+                    progress.update(rowsDone, rowsTotal);
                 }
             } catch (IOException e) {
                 throw output.writeFailure(e);
@@ -103,15 +112,22 @@ public final class HaplotypeExporter {
         return units;
     }
 
-    private long writePart(String sql, int pairCount, WorkUnit unit, Path part) throws IOException, SQLException {
+    private long writePart(HaplotypeQuery query, int pairCount, WorkUnit unit, Path part) throws IOException, SQLException {
         try (DuckDBConnection connection = database.newConnection();
-             PreparedStatement statement = connection.prepareStatement(sql);
+             PreparedStatement statement = connection.prepareStatement(query.sql());
              BufferAllocator allocator = new RootAllocator();
              OutputStream out = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16)) {
-            statement.setString(1, unit.contig().name());
-            statement.setLong(2, unit.firstRow());
-            statement.setLong(3, unit.lastRow());
+            int parameter = 1;
+            if (query.altAsMask()) {
+                statement.setLong(parameter++, query.missingAlleleBit());
+            }
+            statement.setString(parameter++, unit.contig().name());
+            statement.setLong(parameter++, unit.firstRow());
+            statement.setLong(parameter, unit.lastRow());
+            long start = System.nanoTime();
             DuckDBResultSet result = (DuckDBResultSet) statement.executeQuery();
+            PhaseTimer.done("export: unit " + unit.index() + " query", start);
+            start = System.nanoTime();
             HaplotypeLineFormatter formatter = new HaplotypeLineFormatter(unit.contig().name(), alleles, pairCount, out);
             try (ArrowReader reader = (ArrowReader) result.arrowExportStream(allocator, ARROW_BATCH_ROWS)) {
                 while (reader.loadNextBatch()) {
@@ -120,6 +136,7 @@ public final class HaplotypeExporter {
             }
             formatter.flush();
             result.close();
+            PhaseTimer.done("export: unit " + unit.index() + " rows out", start);
             return formatter.linesWritten();
         }
     }

@@ -7,6 +7,8 @@ import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.UInt8Vector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -42,18 +44,23 @@ final class HaplotypeLineFormatter {
         }
         BigIntVector positions = (BigIntVector) batch.getVector(pairColumns);
         BaseFixedWidthVector refCodes = (BaseFixedWidthVector) batch.getVector(pairColumns + 1);
-        VarCharVector alts = (VarCharVector) batch.getVector(pairColumns + 2);
+        FieldVector alts = batch.getVector(pairColumns + 2);
+        ArrowBuf altMasks = alts instanceof UInt8Vector masks ? masks.getDataBuffer() : null;
         int rows = batch.getRowCount();
         for (int row = 0; row < rows; row++) {
             byte[] ref = alleleBytes[code(refCodes, row)];
-            ensureRoom(contig.length + ref.length + alts.getValueLength(row) + 24);
+            ensureRoom(contig.length + ref.length + 24);
             put(contig);
             buffer[length++] = TAB;
             putDecimal(positions.get(row));
             buffer[length++] = TAB;
             put(ref);
             buffer[length++] = TAB;
-            putVarChar(alts, row);
+            if (altMasks != null) {
+                putAlleles(altMasks.getLong(8L * row));
+            } else {
+                putVarChar((VarCharVector) alts, row);
+            }
             for (int pair = 0; pair < pairCount; pair++) {
                 byte[] first = alleleBytes[code(pairCodes[2 * pair], row)];
                 byte[] second = alleleBytes[code(pairCodes[2 * pair + 1], row)];
@@ -86,9 +93,24 @@ final class HaplotypeLineFormatter {
         return codes.getTypeWidth() == 1 ? data.getByte(row) & 0xFF : data.getShort(2L * row) & 0xFFFF;
     }
 
-    private void putVarChar(VarCharVector vector, int row) {
+    /** ALT from a bit mask over ENUM codes: bits in ascending order are alleles in byte order. */
+    private void putAlleles(long mask) throws IOException {
+        boolean first = true;
+        for (long bits = mask; bits != 0; bits &= bits - 1) {
+            byte[] allele = alleleBytes[Long.numberOfTrailingZeros(bits)];
+            ensureRoom(allele.length + 1);
+            if (!first) {
+                buffer[length++] = ',';
+            }
+            put(allele);
+            first = false;
+        }
+    }
+
+    private void putVarChar(VarCharVector vector, int row) throws IOException {
         int start = vector.getStartOffset(row);
         int bytes = vector.getValueLength(row);
+        ensureRoom(bytes);
         vector.getDataBuffer().getBytes(start, buffer, length, bytes);
         length += bytes;
     }

@@ -14,7 +14,7 @@ import org.hapmatrix.HapmatrixException;
  * Reads a tab-separated genome matrix byte by byte into {@link SiteBatch}es of integer codes,
  * checking every line; any defect stops it with "FILE:LINE: what is wrong".
  */
-public final class MatrixParser {
+public final class MatrixParser implements AutoCloseable {
     /** Most distinct allele strings: codes travel as unsigned 16-bit values. */
     public static final int MAX_ALLELES = 65_535;
     /** A line longer than this is a broken file, not a site. */
@@ -80,8 +80,24 @@ public final class MatrixParser {
         return sitesRead;
     }
 
+    /** Bytes of the file consumed so far (compressed bytes for gzip), for progress. */
+    public long bytesRead() {
+        return input.rawBytesRead();
+    }
+
+    /** Size of the file, or -1 for standard input. */
+    public long bytesTotal() {
+        return input.compressedSize();
+    }
+
     public String sourceName() {
         return input.name();
+    }
+
+    /** Closes the input. */
+    @Override
+    public void close() {
+        input.close();
     }
 
     /** Refills {@code batch} with the next sites; false when the matrix has no more. */

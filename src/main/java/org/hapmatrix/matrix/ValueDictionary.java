@@ -67,6 +67,11 @@ public final class ValueDictionary {
         return code;
     }
 
+    /** The value of one code. */
+    public String value(int code) {
+        return values.get(code);
+    }
+
     /** The values by code. */
     public List<String> values() {
         return List.copyOf(values);

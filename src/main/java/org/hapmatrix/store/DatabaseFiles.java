@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.PhaseTimer;
 import org.hapmatrix.TemporaryFiles;
 
 /**
@@ -39,6 +40,9 @@ public final class DatabaseFiles {
         try {
             try (MatrixDatabase database = MatrixDatabase.create(building, settings)) {
                 build.accept(database);
+                long start = System.nanoTime();
+                database.close();
+                PhaseTimer.done("load: checkpoint and close", start);
             }
             Files.move(building, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             TemporaryFiles.release(building);

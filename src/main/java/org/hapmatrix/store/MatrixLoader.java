@@ -1,5 +1,6 @@
 package org.hapmatrix.store;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -11,9 +12,12 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.duckdb.DuckDBConnection;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.PhaseTimer;
 import org.hapmatrix.Version;
 import org.hapmatrix.matrix.MatrixHeader;
+import org.hapmatrix.Progress;
 import org.hapmatrix.matrix.MatrixParser;
+import org.hapmatrix.matrix.MatrixSource;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.matrix.SamplePairs;
 import org.jdbi.v3.core.Handle;
@@ -22,35 +26,57 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Loads a parsed matrix into an empty database: the parser's integer codes stream in through
- * Arrow into a staging table, then become the {@code matrix} table with allele ENUM columns,
- * next to the catalog tables and views (see README, "The database").
+ * Loads a matrix into an empty database: the parser's integer codes stream in through Arrow and
+ * become the {@code matrix} table with allele ENUM columns, next to the catalog tables and views
+ * (see README, "The database").
+ *
+ * <p>The ENUM must exist before the table is written, but the alphabet is known only once the
+ * data is read. A file is loaded in one pass with the alphabet of its first batch, which almost
+ * always is the whole alphabet; if a later batch brings a new allele, the file is read again
+ * through a staging table of codes. Standard input, which cannot be read twice, always takes
+ * that staged way.
  */
 public final class MatrixLoader {
     private static final String ARROW_STREAM = "hapmatrix_parsed_sites";
+    private static final String STAGED_SITES = "staged_sites";
 
     private MatrixLoader() {
     }
 
-    /** Where the matrix came from, recorded in {@code load_info}. */
-    public record Source(String matrix, long matrixBytes, String header) {
+    /** Loads the whole matrix with the default batch size; returns the number of sites. */
+    public static long load(MatrixDatabase database, MatrixSource source, Progress progress) {
+        return load(database, source, progress, SiteBatchArrowReader.BATCH_SITES);
     }
 
-    /** Loads everything the parser yields; returns the number of sites. */
-    public static long load(MatrixDatabase database, MatrixParser parser, Source source, LoadProgress progress) {
+    /** As {@link #load(MatrixDatabase, MatrixSource, Progress)}; tests use small batches to reach the staged way. */
+    static long load(MatrixDatabase database, MatrixSource source, Progress progress, int batchSites) {
         try (Handle handle = Jdbi.open(database.newConnection())) {
             DuckDBConnection connection = handle.getConnection().unwrap(DuckDBConnection.class);
-            stageSites(connection, parser, progress);
             handle.createScript(SqlTemplate.statement("create_code_tables")).execute();
-            insertCodes(handle, "insert_allele_code", "allele", parser.alleles().values());
-            insertCodes(handle, "insert_contig_code", "contig", parser.contigs().values());
-            handle.execute(SqlTemplate.statement("create_allele_type"));
-            handle.createScript(SqlTemplate.statement("set_code_lookups")).execute();
-            handle.execute(createMatrixStatement(parser.header()));
+            long sites = -1;
+            MatrixHeader header = null;
+            if (source.reopenable()) {
+                try (MatrixParser parser = source.open()) {
+                    header = parser.header();
+                    long start = System.nanoTime();
+                    sites = loadInOnePass(handle, connection, parser, progress, batchSites);
+                    PhaseTimer.done("load: matrix in one pass", start);
+                }
+            }
+            if (sites < 0) {
+                try (MatrixParser parser = source.open()) {
+                    header = parser.header();
+                    long start = System.nanoTime();
+                    sites = loadStaged(handle, connection, parser, progress, batchSites);
+                    PhaseTimer.done("load: matrix through staging", start);
+                }
+            }
+            long start = System.nanoTime();
             handle.execute(SqlTemplate.statement("create_contigs"));
             handle.createScript(SqlTemplate.statement("drop_staging")).execute();
-            writeCatalog(handle, parser.header(), source);
-            return parser.sitesRead();
+            writeCatalog(handle, header, source);
+            PhaseTimer.done("load: catalog", start);
+            return sites;
         } catch (SQLException | JdbiException e) {
             throw new HapmatrixException(database.file() + ": load failed: " + DuckDbErrors.oneLine(rootCause(e)), e);
         }
@@ -64,17 +90,50 @@ public final class MatrixLoader {
         return cause;
     }
 
-    private static void stageSites(DuckDBConnection connection, MatrixParser parser, LoadProgress progress)
-            throws SQLException {
+    /** Streams the parser straight into the matrix table; -1 if the alphabet grew after the first batch. */
+    private static long loadInOnePass(Handle handle, DuckDBConnection connection, MatrixParser parser,
+                                      Progress progress, int batchSites) throws SQLException {
         try (BufferAllocator allocator = new RootAllocator();
-             SiteBatchArrowReader reader = new SiteBatchArrowReader(allocator, parser, progress);
-             ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator);
+             SiteBatchArrowReader reader = new SiteBatchArrowReader(allocator, parser, progress, batchSites)) {
+            reader.prefetchFirstBatch();
+            declareAlphabet(handle, parser);
+            reader.limitAlphabet(parser.alleles().size());
+            try {
+                scan(connection, allocator, reader, createMatrixStatement(parser.header(), SqlTemplate.quote(ARROW_STREAM)));
+            } catch (SiteBatchArrowReader.AlphabetGrew e) {
+                handle.createScript(SqlTemplate.statement("discard_alphabet")).execute();
+                return -1;
+            }
+            return parser.sitesRead();
+        } catch (IOException e) {
+            throw new HapmatrixException("closing the Arrow stream failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stages all codes first, then declares the alphabet and maps the staged codes into the matrix table. */
+    private static long loadStaged(Handle handle, DuckDBConnection connection, MatrixParser parser,
+                                   Progress progress, int batchSites) throws SQLException {
+        try (BufferAllocator allocator = new RootAllocator();
+             SiteBatchArrowReader reader = new SiteBatchArrowReader(allocator, parser, progress, batchSites)) {
+            scan(connection, allocator, reader, SqlTemplate.named("stage_sites")
+                    .render(Map.of("arrow_stream", SqlTemplate.quote(ARROW_STREAM))));
+        } catch (IOException e) {
+            throw new HapmatrixException("closing the Arrow stream failed: " + e.getMessage(), e);
+        }
+        declareAlphabet(handle, parser);
+        handle.execute(createMatrixStatement(parser.header(), SqlTemplate.quote(STAGED_SITES)));
+        return parser.sitesRead();
+    }
+
+    /** Runs {@code sql}, which reads the reader's batches as the Arrow stream {@value #ARROW_STREAM}. */
+    private static void scan(DuckDBConnection connection, BufferAllocator allocator, SiteBatchArrowReader reader,
+                             String sql) throws SQLException {
+        try (ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator);
              Statement statement = connection.createStatement()) {
             Data.exportArrayStream(allocator, reader, stream);
             connection.registerArrowStream(ARROW_STREAM, stream);
             try {
-                statement.execute(SqlTemplate.named("stage_sites")
-                        .render(Map.of("arrow_stream", SqlTemplate.quote(ARROW_STREAM))));
+                statement.execute(sql);
             } catch (SQLException e) {
                 // DuckDB only relays the text of the parser's error; throw the parser's own exception.
                 if (reader.failure() != null) {
@@ -82,31 +141,34 @@ public final class MatrixLoader {
                 }
                 throw e;
             }
-        } catch (java.io.IOException e) {
-            throw new HapmatrixException("closing the Arrow stream failed: " + e.getMessage(), e);
         }
     }
 
-    private static void insertCodes(Handle handle, String statement, String valueName, List<String> values) {
-        PreparedBatch batch = handle.prepareBatch(SqlTemplate.statement(statement));
+    private static void declareAlphabet(Handle handle, MatrixParser parser) {
+        insertAlleleCodes(handle, parser.alleles().values());
+        handle.execute(SqlTemplate.statement("create_allele_type"));
+    }
+
+    private static void insertAlleleCodes(Handle handle, List<String> values) {
+        PreparedBatch batch = handle.prepareBatch(SqlTemplate.statement("insert_allele_code"));
         for (int code = 0; code < values.size(); code++) {
-            batch.bind("code", code).bind(valueName, values.get(code)).add();
+            batch.bind("code", code).bind("allele", values.get(code)).add();
         }
         if (!values.isEmpty()) {
             batch.execute();
         }
     }
 
-    private static String createMatrixStatement(MatrixHeader header) {
+    private static String createMatrixStatement(MatrixHeader header, String sites) {
         SqlTemplate sampleColumn = SqlTemplate.named("create_matrix.sample");
         List<String> columns = new ArrayList<>();
         for (String sample : header.samples()) {
             columns.add(sampleColumn.render(Map.of("sample", SqlTemplate.quote(sample))));
         }
-        return SqlTemplate.named("create_matrix").render(Map.of("sample_columns", SqlTemplate.list(columns)));
+        return SqlTemplate.named("create_matrix").render(Map.of("sample_columns", SqlTemplate.list(columns), "sites", sites));
     }
 
-    private static void writeCatalog(Handle handle, MatrixHeader header, Source source) {
+    private static void writeCatalog(Handle handle, MatrixHeader header, MatrixSource source) {
         handle.createScript(SqlTemplate.statement("create_catalog")).execute();
         PreparedBatch samples = handle.prepareBatch(SqlTemplate.statement("insert_sample"));
         List<String> names = header.samples();
@@ -125,9 +187,9 @@ public final class MatrixLoader {
             batch.execute();
         }
         handle.createUpdate(SqlTemplate.statement("insert_load_info"))
-                .bind("source", source.matrix())
-                .bind("source_bytes", source.matrixBytes() < 0 ? null : source.matrixBytes())
-                .bind("header_source", source.header())
+                .bind("source", source.name())
+                .bind("source_bytes", source.sizeBytes() < 0 ? null : source.sizeBytes())
+                .bind("header_source", source.headerSource())
                 .bind("hapmatrix_version", Version.current())
                 .execute();
         handle.createScript(SqlTemplate.statement("create_views")).execute();

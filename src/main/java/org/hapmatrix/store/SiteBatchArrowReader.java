@@ -2,46 +2,68 @@ package org.hapmatrix.store;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.UInt2Vector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.hapmatrix.Progress;
 import org.hapmatrix.matrix.MatrixParser;
 import org.hapmatrix.matrix.SiteBatch;
 
 /**
  * Presents the parser's site batches as an Arrow stream DuckDB can scan: columns
- * {@code contig_code, pos, ref, <sample>...}, allele codes as unsigned 16-bit integers.
- * A parse error is kept here and re-thrown by the loader, since DuckDB reports only its text.
+ * {@code contig, pos, ref, <sample>...}, alleles as the parser's codes (unsigned 16-bit).
+ * A parse error is kept here and re-thrown by the loader, since DuckDB relays only its text.
  */
 final class SiteBatchArrowReader extends ArrowReader {
     /** DuckDB's row group size: one batch fills one row group. */
     static final int BATCH_SITES = 122_880;
 
+    /** Thrown when a batch brings an allele the declared ENUM does not have. */
+    static final class AlphabetGrew extends RuntimeException {
+        AlphabetGrew() {
+            super("a new allele appeared after the allele type was declared", null, false, false);
+        }
+    }
+
     private final MatrixParser parser;
     private final SiteBatch batch;
-    private final LoadProgress progress;
+    private final Progress progress;
+    private final List<byte[]> contigNames = new ArrayList<>();
+    private boolean prefetched;
+    private int alphabetLimit = Integer.MAX_VALUE;
     private RuntimeException failure;
 
-    SiteBatchArrowReader(BufferAllocator allocator, MatrixParser parser, LoadProgress progress) {
+    SiteBatchArrowReader(BufferAllocator allocator, MatrixParser parser, Progress progress, int batchSites) {
         super(allocator);
         this.parser = parser;
         this.progress = progress;
-        this.batch = new SiteBatch(BATCH_SITES, parser.header().sampleCount());
+        this.batch = new SiteBatch(batchSites, parser.header().sampleCount());
+    }
+
+    /** Parses the first batch now, so the alleles it holds are known before DuckDB starts reading. */
+    void prefetchFirstBatch() {
+        prefetched = parser.fill(batch);
+    }
+
+    /** From now on, a batch with more distinct alleles than this fails with {@link AlphabetGrew}. */
+    void limitAlphabet(int alleles) {
+        this.alphabetLimit = alleles;
     }
 
     @Override
     protected Schema readSchema() {
         List<Field> fields = new ArrayList<>();
-        fields.add(new Field("contig_code", FieldType.notNullable(new ArrowType.Int(32, true)), null));
+        fields.add(new Field("contig", FieldType.notNullable(new ArrowType.Utf8()), null));
         fields.add(new Field("pos", FieldType.notNullable(new ArrowType.Int(64, true)), null));
         fields.add(alleleField("ref"));
         for (String sample : parser.header().samples()) {
@@ -57,37 +79,52 @@ final class SiteBatchArrowReader extends ArrowReader {
     @Override
     public boolean loadNextBatch() throws IOException {
         try {
-            if (!parser.fill(batch)) {
+            if (prefetched) {
+                prefetched = false;
+            } else if (!parser.fill(batch)) {
                 return false;
             }
-            // DuckDB may still hold the previous batch's buffers: every batch gets fresh ones.
-            VectorSchemaRoot root = getVectorSchemaRoot();
-            int rows = batch.size();
-            IntVector contigs = (IntVector) root.getVector(0);
-            BigIntVector positions = (BigIntVector) root.getVector(1);
-            contigs.allocateNew(rows);
-            positions.allocateNew(rows);
-            for (int row = 0; row < rows; row++) {
-                contigs.set(row, batch.contigCode(row));
-                positions.set(row, batch.position(row));
+            if (parser.alleles().size() > alphabetLimit) {
+                throw new AlphabetGrew();
             }
-            contigs.setValueCount(rows);
-            positions.setValueCount(rows);
-            for (int column = 0; column < batch.alleleColumnCount(); column++) {
-                UInt2Vector alleles = (UInt2Vector) root.getVector(column + 2);
-                alleles.allocateNew(rows);
-                alleles.getDataBuffer().nioBuffer(0, rows * 2).order(ByteOrder.LITTLE_ENDIAN)
-                        .asShortBuffer().put(batch.alleleColumn(column), 0, rows);
-                alleles.getValidityBuffer().setOne(0, (rows + 7) / 8);
-                alleles.setValueCount(rows);
-            }
-            root.setRowCount(rows);
-            progress.sitesParsed(parser.sitesRead());
+            fillVectors(getVectorSchemaRoot());
+            progress.update(parser.bytesRead(), parser.bytesTotal());
             return true;
         } catch (RuntimeException e) {
             failure = e;
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /** DuckDB may still hold the previous batch's buffers: every batch gets fresh ones. */
+    private void fillVectors(VectorSchemaRoot root) {
+        int rows = batch.size();
+        VarCharVector contigs = (VarCharVector) root.getVector(0);
+        BigIntVector positions = (BigIntVector) root.getVector(1);
+        contigs.allocateNew(rows);
+        positions.allocateNew(rows);
+        for (int row = 0; row < rows; row++) {
+            contigs.setSafe(row, contigName(batch.contigCode(row)));
+            positions.set(row, batch.position(row));
+        }
+        contigs.setValueCount(rows);
+        positions.setValueCount(rows);
+        for (int column = 0; column < batch.alleleColumnCount(); column++) {
+            UInt2Vector alleles = (UInt2Vector) root.getVector(column + 2);
+            alleles.allocateNew(rows);
+            alleles.getDataBuffer().nioBuffer(0, rows * 2).order(ByteOrder.LITTLE_ENDIAN)
+                    .asShortBuffer().put(batch.alleleColumn(column), 0, rows);
+            alleles.getValidityBuffer().setOne(0, (rows + 7) / 8);
+            alleles.setValueCount(rows);
+        }
+        root.setRowCount(rows);
+    }
+
+    private byte[] contigName(int code) {
+        while (contigNames.size() <= code) {
+            contigNames.add(parser.contigs().value(contigNames.size()).getBytes(StandardCharsets.UTF_8));
+        }
+        return contigNames.get(code);
     }
 
     /** The error that stopped the stream, if the parser (not DuckDB) failed. */

@@ -33,6 +33,18 @@ class GoldenTest {
         assertArrayEquals(expected(), result.stdout());
     }
 
+    @Test
+    void convertFromStandardInputWithAHeaderLineEqualsTheOriginalProgramsOutput() throws Exception {
+        byte[] header = Files.readAllBytes(Path.of(HEADER));
+        byte[] matrix = Files.readAllBytes(Path.of(MATRIX));
+        byte[] input = new byte[header.length + matrix.length];
+        System.arraycopy(header, 0, input, 0, header.length);
+        System.arraycopy(matrix, 0, input, header.length, matrix.length);
+        CliRunner.Result result = CliRunner.runWithInput(input, "convert", "-", "-q");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertArrayEquals(expected(), result.stdout());
+    }
+
     static byte[] expected() throws Exception {
         return Files.readAllBytes(GOLDEN.resolve("small_expected.txt"));
     }

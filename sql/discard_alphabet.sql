@@ -1,0 +1,3 @@
+-- Undoes an alphabet declared too early (a new allele came after the first batch).
+DROP TYPE allele;
+DELETE FROM allele_codes

@@ -1,1 +1,0 @@
-INSERT INTO contig_codes (code, contig) VALUES (:code, :contig)

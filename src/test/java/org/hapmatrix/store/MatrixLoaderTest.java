@@ -1,0 +1,125 @@
+package org.hapmatrix.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hapmatrix.Progress;
+import org.hapmatrix.cli.CliRunner;
+import org.hapmatrix.matrix.MatrixInput;
+import org.hapmatrix.matrix.MatrixParser;
+import org.hapmatrix.matrix.MatrixSource;
+import org.hapmatrix.reference.MatrixGenerator;
+import org.hapmatrix.reference.MatrixGenerator.GeneratedMatrix;
+import org.hapmatrix.reference.ReferenceConverter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Both ways into the matrix table: one pass with an early alphabet, and the staged way when it grows late. */
+class MatrixLoaderTest {
+    @TempDir
+    Path tmp;
+
+    /** A file opened as often as asked, counting the openings. */
+    private static final class CountingFileSource implements MatrixSource {
+        private final Path file;
+        private final boolean reopenable;
+        int openings;
+
+        CountingFileSource(Path file, boolean reopenable) {
+            this.file = file;
+            this.reopenable = reopenable;
+        }
+
+        @Override
+        public MatrixParser open() {
+            openings++;
+            return new MatrixParser(MatrixInput.open(file.toString()), null);
+        }
+
+        @Override
+        public boolean reopenable() {
+            return reopenable;
+        }
+
+        @Override
+        public String name() {
+            return file.toString();
+        }
+
+        @Override
+        public long sizeBytes() {
+            return -1;
+        }
+
+        @Override
+        public String headerSource() {
+            return "first line";
+        }
+    }
+
+    /** A seed-shaped matrix whose last rows bring alleles the first rows do not have. */
+    private GeneratedMatrix matrixWithLateAlleles() {
+        GeneratedMatrix base = MatrixGenerator.seedShaped(40, 300);
+        List<List<String>> rows = new ArrayList<>(base.rows());
+        for (int i = 250; i < 300; i += 7) {
+            List<String> row = new ArrayList<>(rows.get(i));
+            row.set(5, i % 2 == 0 ? "AT" : "R");
+            row.set(9, "GGC");
+            rows.set(i, row);
+        }
+        return new GeneratedMatrix(base.columnNames(), rows);
+    }
+
+    private String exportAll(Path db) {
+        CliRunner.Result result = CliRunner.run("export", "--db", db.toString(), "-q");
+        assertEquals(0, result.exitCode(), result.toString());
+        return result.out();
+    }
+
+    @Test
+    void aLateNewAlleleMakesTheLoaderReadTheFileAgainThroughStaging() {
+        GeneratedMatrix matrix = matrixWithLateAlleles();
+        Path file = tmp.resolve("late.txt");
+        matrix.writeTo(file, true);
+        Path db = tmp.resolve("late.duckdb");
+        CountingFileSource source = new CountingFileSource(file, true);
+        DatabaseFiles.buildReplacing(db, EngineSettings.defaults(), database ->
+                assertEquals(300, MatrixLoader.load(database, source, Progress.NONE, 16)));
+        assertEquals(2, source.openings);
+        assertEquals(ReferenceConverter.convert(matrix.columnNames(), matrix.rows(),
+                ReferenceConverter.defaultPairs(matrix.columnNames()), null), exportAll(db));
+        CliRunner.Result alleles = CliRunner.run("sql", "--db", db.toString(), "--format", "csv",
+                "SELECT string_agg(allele, ' ') AS alleles FROM alleles");
+        assertEquals("alleles\n- A AT C G GGC N R T\n", alleles.out());
+    }
+
+    @Test
+    void anEarlyAlphabetLoadsInOnePass() {
+        GeneratedMatrix matrix = MatrixGenerator.seedShaped(41, 300);
+        Path file = tmp.resolve("plain.txt");
+        matrix.writeTo(file, true);
+        Path db = tmp.resolve("plain.duckdb");
+        CountingFileSource source = new CountingFileSource(file, true);
+        DatabaseFiles.buildReplacing(db, EngineSettings.defaults(), database ->
+                MatrixLoader.load(database, source, Progress.NONE, 1000));
+        assertEquals(1, source.openings);
+        assertEquals(ReferenceConverter.convert(matrix.columnNames(), matrix.rows(),
+                ReferenceConverter.defaultPairs(matrix.columnNames()), null), exportAll(db));
+    }
+
+    @Test
+    void anInputThatCannotBeReadTwiceIsStagedFromTheStart() {
+        GeneratedMatrix matrix = matrixWithLateAlleles();
+        Path file = tmp.resolve("once.txt");
+        matrix.writeTo(file, true);
+        Path db = tmp.resolve("once.duckdb");
+        CountingFileSource source = new CountingFileSource(file, false);
+        DatabaseFiles.buildReplacing(db, EngineSettings.defaults(), database ->
+                MatrixLoader.load(database, source, Progress.NONE, 16));
+        assertEquals(1, source.openings);
+        assertEquals(ReferenceConverter.convert(matrix.columnNames(), matrix.rows(),
+                ReferenceConverter.defaultPairs(matrix.columnNames()), null), exportAll(db));
+    }
+}
