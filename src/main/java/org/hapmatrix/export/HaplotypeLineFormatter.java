@@ -2,6 +2,7 @@ package org.hapmatrix.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
@@ -37,33 +38,40 @@ final class HaplotypeLineFormatter {
 
     /** Formats every row of one result batch. */
     void write(VectorSchemaRoot batch) throws IOException {
-        int pairColumns = 2 * pairCount;
-        BaseFixedWidthVector[] pairCodes = new BaseFixedWidthVector[pairColumns];
-        for (int i = 0; i < pairColumns; i++) {
-            pairCodes[i] = (BaseFixedWidthVector) batch.getVector(i);
-        }
-        BigIntVector positions = (BigIntVector) batch.getVector(pairColumns);
-        BaseFixedWidthVector refCodes = (BaseFixedWidthVector) batch.getVector(pairColumns + 1);
-        FieldVector alts = batch.getVector(pairColumns + 2);
-        ArrowBuf altMasks = alts instanceof UInt8Vector masks ? masks.getDataBuffer() : null;
         int rows = batch.getRowCount();
+        int pairColumns = 2 * pairCount;
+        // Bulk copies out of Arrow memory, then plain array reads in the per-row loop.
+        int[][] pairCodes = new int[pairColumns][];
+        for (int i = 0; i < pairColumns; i++) {
+            pairCodes[i] = codes((BaseFixedWidthVector) batch.getVector(i), rows);
+        }
+        long[] positions = new long[rows];
+        ((BigIntVector) batch.getVector(pairColumns)).getDataBuffer().nioBuffer(0, rows * 8)
+                .order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(positions);
+        int[] refCodes = codes((BaseFixedWidthVector) batch.getVector(pairColumns + 1), rows);
+        FieldVector alts = batch.getVector(pairColumns + 2);
+        long[] altMasks = null;
+        if (alts instanceof UInt8Vector masks) {
+            altMasks = new long[rows];
+            masks.getDataBuffer().nioBuffer(0, rows * 8).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(altMasks);
+        }
         for (int row = 0; row < rows; row++) {
-            byte[] ref = alleleBytes[code(refCodes, row)];
+            byte[] ref = alleleBytes[refCodes[row]];
             ensureRoom(contig.length + ref.length + 24);
             put(contig);
             buffer[length++] = TAB;
-            putDecimal(positions.get(row));
+            putDecimal(positions[row]);
             buffer[length++] = TAB;
             put(ref);
             buffer[length++] = TAB;
             if (altMasks != null) {
-                putAlleles(altMasks.getLong(8L * row));
+                putAlleles(altMasks[row]);
             } else {
                 putVarChar((VarCharVector) alts, row);
             }
             for (int pair = 0; pair < pairCount; pair++) {
-                byte[] first = alleleBytes[code(pairCodes[2 * pair], row)];
-                byte[] second = alleleBytes[code(pairCodes[2 * pair + 1], row)];
+                byte[] first = alleleBytes[pairCodes[2 * pair][row]];
+                byte[] second = alleleBytes[pairCodes[2 * pair + 1][row]];
                 ensureRoom(contig.length + first.length + second.length + 3);
                 buffer[length++] = TAB;
                 put(contig);
@@ -87,10 +95,24 @@ final class HaplotypeLineFormatter {
         length = 0;
     }
 
-    /** An ENUM code: DuckDB sends UTINYINT or USMALLINT depending on the alphabet's size. */
-    private static int code(BaseFixedWidthVector codes, int row) {
-        ArrowBuf data = codes.getDataBuffer();
-        return codes.getTypeWidth() == 1 ? data.getByte(row) & 0xFF : data.getShort(2L * row) & 0xFFFF;
+    /** ENUM codes of a column: DuckDB sends UTINYINT or USMALLINT depending on the alphabet's size. */
+    private static int[] codes(BaseFixedWidthVector vector, int rows) {
+        ArrowBuf data = vector.getDataBuffer();
+        int[] codes = new int[rows];
+        if (vector.getTypeWidth() == 1) {
+            byte[] bytes = new byte[rows];
+            data.getBytes(0, bytes);
+            for (int i = 0; i < rows; i++) {
+                codes[i] = bytes[i] & 0xFF;
+            }
+        } else {
+            short[] shorts = new short[rows];
+            data.nioBuffer(0, rows * 2).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(shorts);
+            for (int i = 0; i < rows; i++) {
+                codes[i] = shorts[i] & 0xFFFF;
+            }
+        }
+        return codes;
     }
 
     /** ALT from a bit mask over ENUM codes: bits in ascending order are alleles in byte order. */
