@@ -41,10 +41,17 @@ public final class HaplotypeExporter {
 
     private final MatrixDatabase database;
     private final List<String> alleles;
+    private final long rowsPerUnit;
 
     public HaplotypeExporter(MatrixDatabase database, List<String> alleles) {
+        this(database, alleles, ROWS_PER_UNIT);
+    }
+
+    /** With a chosen work unit size; tests use small units to split contigs across threads. */
+    HaplotypeExporter(MatrixDatabase database, List<String> alleles, long rowsPerUnit) {
         this.database = database;
         this.alleles = List.copyOf(alleles);
+        this.rowsPerUnit = rowsPerUnit;
     }
 
     private record WorkUnit(int index, ContigInfo contig, long firstRow, long lastRow) {
@@ -101,11 +108,11 @@ public final class HaplotypeExporter {
         return header.append('\n').toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static List<WorkUnit> workUnits(List<ContigInfo> contigs) {
+    private List<WorkUnit> workUnits(List<ContigInfo> contigs) {
         List<WorkUnit> units = new ArrayList<>();
         for (ContigInfo contig : contigs) {
-            for (long first = contig.firstRow(); first <= contig.lastRow(); first += ROWS_PER_UNIT) {
-                long last = Math.min(contig.lastRow(), first + ROWS_PER_UNIT - 1);
+            for (long first = contig.firstRow(); first <= contig.lastRow(); first += rowsPerUnit) {
+                long last = Math.min(contig.lastRow(), first + rowsPerUnit - 1);
                 units.add(new WorkUnit(units.size(), contig, first, last));
             }
         }

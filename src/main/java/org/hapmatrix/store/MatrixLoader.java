@@ -121,7 +121,10 @@ public final class MatrixLoader {
             throw new HapmatrixException("closing the Arrow stream failed: " + e.getMessage(), e);
         }
         declareAlphabet(handle, parser);
-        handle.execute(createMatrixStatement(parser.header(), SqlTemplate.quote(STAGED_SITES)));
+        // Plain JDBC: the statement holds sample names, which Jdbi's own parsing must not see.
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(createMatrixStatement(parser.header(), SqlTemplate.quote(STAGED_SITES)));
+        }
         return parser.sitesRead();
     }
 

@@ -95,6 +95,28 @@ class ConvertMatchesReferenceTest {
         assertEquals(expected, read(output), () -> String.join(" ", args));
     }
 
+    @org.junit.jupiter.api.Test
+    void aSmallMemoryLimitIsHonouredAndTheRunCompletes() throws IOException {
+        GeneratedMatrix matrix = MatrixGenerator.seedShaped(99, 60_000);
+        Path input = tmp.resolve("big.txt");
+        matrix.writeTo(input, true);
+        Path output = tmp.resolve("big-out.txt");
+        CliRunner.Result result = CliRunner.run("convert", input.toString(), "-o", output.toString(),
+                "--memory-limit", "48MB", "--threads", "2", "--tmp-dir", tmp.toString(), "-q");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertEquals(ReferenceConverter.convert(matrix.columnNames(), matrix.rows(),
+                ReferenceConverter.defaultPairs(matrix.columnNames()), null), read(output));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMatrixWithAHeaderAndNoSiteWritesTheHeaderLineOnly() throws IOException {
+        Path input = tmp.resolve("header-only.txt");
+        Files.writeString(input, "CHROM\tPOS\tREF\t1a\t1b\tx\n");
+        CliRunner.Result result = CliRunner.run("convert", input.toString(), "-q");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertEquals("contig\tpos\tref\talt\t1a1b_PI\t1a1b_PG_al\n", result.out());
+    }
+
     private static List<ReferencePair> randomPairs(List<String> samples, Random random) {
         List<ReferencePair> pairs = new ArrayList<>();
         if (samples.size() < 2) {
