@@ -93,6 +93,7 @@ public final class MatrixLoader {
     /** Streams the parser straight into the matrix table; -1 if the alphabet grew after the first batch. */
     private static long loadInOnePass(Handle handle, DuckDBConnection connection, MatrixParser parser,
                                       Progress progress, int batchSites) throws SQLException {
+        long start = System.nanoTime();
         try (BufferAllocator allocator = new RootAllocator();
              SiteBatchArrowReader reader = new SiteBatchArrowReader(allocator, parser, progress, batchSites)) {
             reader.prefetchFirstBatch();
@@ -113,6 +114,7 @@ public final class MatrixLoader {
     /** Stages all codes first, then declares the alphabet and maps the staged codes into the matrix table. */
     private static long loadStaged(Handle handle, DuckDBConnection connection, MatrixParser parser,
                                    Progress progress, int batchSites) throws SQLException {
+        long start = System.nanoTime();
         try (BufferAllocator allocator = new RootAllocator();
              SiteBatchArrowReader reader = new SiteBatchArrowReader(allocator, parser, progress, batchSites)) {
             scan(connection, allocator, reader, SqlTemplate.named("stage_sites")
@@ -120,6 +122,7 @@ public final class MatrixLoader {
         } catch (IOException e) {
             throw new HapmatrixException("closing the Arrow stream failed: " + e.getMessage(), e);
         }
+        PhaseTimer.done("load: staged", start);
         declareAlphabet(handle, parser);
         // Plain JDBC: the statement holds sample names, which Jdbi's own parsing must not see.
         try (Statement statement = connection.createStatement()) {
