@@ -3,9 +3,11 @@ package org.hapmatrix.export;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.GZIPOutputStream;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.TemporaryFiles;
@@ -38,6 +40,28 @@ public final class OutputTarget implements AutoCloseable {
             return new OutputTarget("<stdout>", null, null,
                     new BufferedOutputStream(System.out, BUFFER_BYTES));
         }
+        Path target = checkPath(path);
+        Path directory = target.getParent();
+        Path temporary = null;
+        try {
+            boolean special = Files.exists(target) && !Files.isRegularFile(target);
+            temporary = special ? null : createPart(directory, target.getFileName().toString());
+            OutputStream file = new BufferedOutputStream(Files.newOutputStream(special ? target : temporary), BUFFER_BYTES);
+            OutputStream stream = path.endsWith(".gz") ? new GZIPOutputStream(file, BUFFER_BYTES) : file;
+            return new OutputTarget(path, target, temporary, stream);
+        } catch (IOException e) {
+            if (temporary != null) {
+                TemporaryFiles.delete(temporary);
+            }
+            throw new HapmatrixException(path + ": cannot create output: " + describe(e), e);
+        }
+    }
+
+    /** Checks that {@code path} (null or - for stdout) can be an output file; returns it absolute, or null. */
+    public static Path checkPath(String path) {
+        if (path == null || STDOUT.equals(path)) {
+            return null;
+        }
         Path target = Path.of(path).toAbsolutePath();
         Path directory = target.getParent();
         if (directory == null || !Files.isDirectory(directory)) {
@@ -46,15 +70,26 @@ public final class OutputTarget implements AutoCloseable {
         if (Files.isDirectory(target)) {
             throw HapmatrixException.usage(path + ": is a directory");
         }
-        try {
-            boolean special = Files.exists(target) && !Files.isRegularFile(target);
-            Path temporary = special ? null
-                    : TemporaryFiles.register(Files.createTempFile(directory, "." + target.getFileName() + ".", ".part"));
-            OutputStream file = new BufferedOutputStream(Files.newOutputStream(special ? target : temporary), BUFFER_BYTES);
-            OutputStream stream = path.endsWith(".gz") ? new GZIPOutputStream(file, BUFFER_BYTES) : file;
-            return new OutputTarget(path, target, temporary, stream);
-        } catch (IOException e) {
-            throw new HapmatrixException(path + ": cannot create output: " + describe(e), e);
+        return target;
+    }
+
+    /**
+     * An empty hidden file beside the target. Not Files.createTempFile: its owner-only permissions
+     * would stay on the output after the rename, where the user's umask is expected.
+     */
+    private static Path createPart(Path directory, String name) throws IOException {
+        while (true) {
+            long random = ThreadLocalRandom.current().nextLong();
+            Path part = directory.resolve("." + name + "." + Long.toUnsignedString(random, 36) + ".part");
+            TemporaryFiles.register(part); // before it exists, so Ctrl-C cannot come between
+            try {
+                return Files.createFile(part);
+            } catch (FileAlreadyExistsException e) {
+                TemporaryFiles.release(part); // someone else's file: keep it, try another name
+            } catch (IOException e) {
+                TemporaryFiles.release(part);
+                throw e;
+            }
         }
     }
 
