@@ -35,18 +35,33 @@ public record MatrixHeader(List<String> columnNames) {
                     + " column(s); need contig, position, reference and at least one sample");
         }
         // DuckDB identifiers are case-insensitive, so "S1" and "s1" would be one column.
-        Map<String, String> seen = new HashMap<>();
-        for (String reserved : SITE_COLUMNS) {
-            seen.put(reserved, "the " + reserved + " column");
-        }
-        for (String sample : samples()) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int column = 4; column <= columnNames.size(); column++) {
+            String sample = columnNames.get(column - 1);
             if (sample.isEmpty()) {
-                throw HapmatrixException.at(file, lineNumber, "header has an empty sample name");
+                throw HapmatrixException.at(file, lineNumber, "header has an empty sample name (column " + column + ")");
             }
-            String previous = seen.putIfAbsent(sample.toLowerCase(Locale.ROOT), "sample '" + sample + "'");
+            // DuckDB's SQL parser ends an identifier at a NUL byte, quoted or not.
+            if (sample.indexOf('\0') >= 0) {
+                throw HapmatrixException.at(file, lineNumber, "sample name in column " + column + " contains a NUL byte");
+            }
+            String key = sample.toLowerCase(Locale.ROOT);
+            if (SITE_COLUMNS.contains(key)) {
+                throw HapmatrixException.at(file, lineNumber, "sample name '" + sample + "' (column " + column
+                        + ") is reserved for the " + key + " column (names are compared ignoring case)");
+            }
+            // A column named rowid hides DuckDB's row number, which keeps the input order.
+            if (key.equals("rowid")) {
+                throw HapmatrixException.at(file, lineNumber, "sample name '" + sample + "' (column " + column
+                        + ") is reserved: DuckDB's row number is called rowid");
+            }
+            Integer previous = seen.putIfAbsent(key, column);
             if (previous != null) {
-                throw HapmatrixException.at(file, lineNumber, "duplicate sample name '" + sample
-                        + "' (clashes with " + previous + "; names are compared ignoring case)");
+                String first = columnNames.get(previous - 1);
+                throw HapmatrixException.at(file, lineNumber, first.equals(sample)
+                        ? "duplicate sample name '" + sample + "' (columns " + previous + " and " + column + ")"
+                        : "sample names '" + first + "' (column " + previous + ") and '" + sample + "' (column "
+                                + column + ") differ only in case; database column names ignore case");
             }
         }
     }
