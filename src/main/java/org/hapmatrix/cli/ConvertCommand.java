@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.hapmatrix.TemporaryFiles;
 import org.hapmatrix.export.ExportRequest;
+import org.hapmatrix.export.OutputTarget;
+import org.hapmatrix.matrix.MatrixInput;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.store.DatabaseFiles;
 import org.hapmatrix.store.EngineSettings;
@@ -45,10 +47,14 @@ final class ConvertCommand implements Callable<Integer> {
         EngineSettings settings = engine.settings();
         List<SamplePair> explicitPairs = selection.explicitPairs();
         StatusLine status = new StatusLine(spec.commandLine().getErr(), common.quiet);
+        // A bad output path should not wait for the end of a load that may take an hour.
+        OutputTarget.checkPath(output);
+        String matrixName = MatrixInput.STDIN.equals(input.matrix) ? "<stdin>" : input.matrix;
         Path databaseFile = database != null ? database : DatabaseFiles.scratchDatabase(settings.tempDirectory());
         try {
             long sitesRead = LoadStep.run(input, databaseFile, settings, explicitPairs, status);
-            ExportStep.Result result = ExportStep.run(databaseFile, settings, output, selection, explicitPairs, status);
+            ExportStep.Result result = ExportStep.run(databaseFile, matrixName, settings, output, selection,
+                    explicitPairs, status);
             ExportRequest request = result.request();
             status.summary(sitesRead + " sites read, " + result.sitesWritten() + " written, "
                     + request.contigs().size() + " contig(s), " + request.pairs().size() + " pair(s)");

@@ -34,7 +34,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StatusLine status = new StatusLine(spec.commandLine().getErr(), common.quiet);
-        ExportStep.Result result = ExportStep.run(database, engine.settings(), output, selection,
+        ExportStep.Result result = ExportStep.run(database, database.toString(), engine.settings(), output, selection,
                 selection.explicitPairs(), status);
         status.summary(result.sitesWritten() + " sites written, " + result.request().contigs().size()
                 + " contig(s), " + result.request().pairs().size() + " pair(s)");

@@ -20,12 +20,13 @@ final class ExportStep {
     private ExportStep() {
     }
 
-    static Result run(Path databaseFile, EngineSettings settings, String output, SelectionOptions selection,
-                      List<SamplePair> explicitPairs, StatusLine status) {
+    /** {@code sourceName} names the data in messages: the database, or for convert the matrix it came from. */
+    static Result run(Path databaseFile, String sourceName, EngineSettings settings, String output,
+                      SelectionOptions selection, List<SamplePair> explicitPairs, StatusLine status) {
         try (MatrixDatabase database = MatrixDatabase.openReadOnly(databaseFile, settings)) {
             MatrixCatalog catalog = MatrixCatalog.read(database);
-            ExportRequest request = ExportSelection.resolve(catalog, explicitPairs, selection.samples,
-                    selection.contigs, selection.altFrom, settings.threads());
+            ExportRequest request = ExportSelection.resolve(catalog, sourceName, explicitPairs, selection.samples(),
+                    selection.contigs(), selection.altFrom, settings.threads());
             // The output is created only once every name has been checked.
             try (OutputTarget target = OutputTarget.open(output);
                  StatusLine.Bar progress = status.progress("export", " sites", 1)) {

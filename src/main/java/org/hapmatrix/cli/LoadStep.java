@@ -18,7 +18,8 @@ final class LoadStep {
                     StatusLine status) {
         try (OpenedMatrix matrix = input.open()) {
             if (!explicitPairs.isEmpty()) {
-                SamplePairs.validate(explicitPairs, matrix.header().samples());
+                SamplePairs.validate(explicitPairs, matrix.header().samples(),
+                        input.headerFile != null ? input.headerFile.toString() : matrix.name());
             }
             long[] sites = new long[1];
             try (StatusLine.Bar progress = status.progress("load", " MiB", 1 << 20)) {

@@ -41,14 +41,18 @@ public final class MatrixInputOptions {
         } catch (IOException e) {
             throw HapmatrixException.usage(headerFile + ": cannot read header file: " + e.getMessage());
         }
-        String text;
+        // Only the first line counts, so only it is decoded (the line ends are ASCII).
+        int end = 0;
+        while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
+            end++;
+        }
+        String firstLine;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            firstLine = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, end)).toString();
         } catch (CharacterCodingException e) {
             throw HapmatrixException.at(headerFile.toString(), 1, "header is not valid UTF-8");
         }
-        String firstLine = text.lines().findFirst().orElse("");
         if (firstLine.isEmpty()) {
             throw HapmatrixException.at(headerFile.toString(), 1, "empty header file");
         }

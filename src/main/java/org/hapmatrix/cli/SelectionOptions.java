@@ -2,6 +2,7 @@ package org.hapmatrix.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.export.ExportSelection.AltFrom;
@@ -19,17 +20,32 @@ public final class SelectionOptions {
             description = "Pairs from a file, one NAME<TAB>SAMPLE_A<TAB>SAMPLE_B per line (replaces the default pairs).")
     Path pairsFile;
 
-    @Option(names = "--samples", paramLabel = "LIST", split = ",",
+    // Split by samples()/contigs(), not by picocli's split, which keeps a "quoted" part with its comma.
+    @Option(names = "--samples", paramLabel = "LIST",
             description = "Keep only the pairs whose two samples are both in this comma-separated list.")
-    List<String> samples = new ArrayList<>();
+    List<String> sampleLists = new ArrayList<>();
 
-    @Option(names = "--contigs", paramLabel = "LIST", split = ",",
+    @Option(names = "--contigs", paramLabel = "LIST",
             description = "Write only these contigs (comma-separated); output order stays the input's.")
-    List<String> contigs = new ArrayList<>();
+    List<String> contigLists = new ArrayList<>();
 
     @Option(names = "--alt-from", paramLabel = "all|selected",
             description = "Compute ALT over all samples (default, as the original program) or only the exported ones.")
     AltFrom altFrom = AltFrom.all;
+
+    /** The --samples names, every name as written. */
+    List<String> samples() {
+        return splitAtCommas(sampleLists);
+    }
+
+    /** The --contigs names, every name as written. */
+    List<String> contigs() {
+        return splitAtCommas(contigLists);
+    }
+
+    private static List<String> splitAtCommas(List<String> lists) {
+        return lists.stream().flatMap(list -> Arrays.stream(list.split(",", -1))).toList();
+    }
 
     /** The explicit pairs, in the order given; empty for the default a/b pairs. */
     List<SamplePair> explicitPairs() {

@@ -2,8 +2,10 @@ package org.hapmatrix.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -74,6 +76,10 @@ final class SqlCommand implements Callable<Integer> {
     private static String readQueryFile(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw HapmatrixException.usage(file + ": no such SQL file");
+        } catch (CharacterCodingException e) {
+            throw HapmatrixException.usage(file + ": SQL file is not valid UTF-8");
         } catch (IOException e) {
             throw HapmatrixException.usage(file + ": cannot read SQL file: " + e.getMessage());
         }

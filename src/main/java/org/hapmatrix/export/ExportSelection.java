@@ -27,18 +27,19 @@ public final class ExportSelection {
     }
 
     /**
+     * @param source        the database's name, for messages
      * @param explicitPairs pairs given by the user, or empty for the default a/b pairs
      * @param samples       keep only pairs whose two samples are both listed; empty keeps all
      * @param contigs       contigs to write; empty writes all (always in first-appearance order)
      */
-    public static ExportRequest resolve(MatrixCatalog catalog, List<SamplePair> explicitPairs, List<String> samples,
-                                        List<String> contigs, AltFrom altFrom, int threads) {
+    public static ExportRequest resolve(MatrixCatalog catalog, String source, List<SamplePair> explicitPairs,
+                                        List<String> samples, List<String> contigs, AltFrom altFrom, int threads) {
         if (!explicitPairs.isEmpty()) {
-            SamplePairs.validate(explicitPairs, catalog.samples());
+            SamplePairs.validate(explicitPairs, catalog.samples(), source);
         }
         List<SamplePair> pairs = explicitPairs.isEmpty() ? catalog.defaultPairs() : explicitPairs;
         if (!samples.isEmpty()) {
-            requireKnown("sample", samples, catalog.samples());
+            requireKnown(source, "sample", samples, catalog.samples());
             Set<String> kept = Set.copyOf(samples);
             pairs = pairs.stream().filter(p -> kept.contains(p.sampleA()) && kept.contains(p.sampleB())).toList();
         }
@@ -54,14 +55,14 @@ public final class ExportSelection {
             }
             altSamples = List.copyOf(selected);
         }
-        return new ExportRequest(pairs, altSamples, selectContigs(catalog, contigs), threads);
+        return new ExportRequest(pairs, altSamples, selectContigs(catalog, source, contigs), threads);
     }
 
-    private static List<ContigInfo> selectContigs(MatrixCatalog catalog, List<String> wanted) {
+    private static List<ContigInfo> selectContigs(MatrixCatalog catalog, String source, List<String> wanted) {
         if (wanted.isEmpty()) {
             return catalog.contigs();
         }
-        requireKnown("contig", wanted, catalog.contigs().stream().map(ContigInfo::name).toList());
+        requireKnown(source, "contig", wanted, catalog.contigs().stream().map(ContigInfo::name).toList());
         Set<String> kept = Set.copyOf(wanted);
         List<ContigInfo> selected = new ArrayList<>();
         for (ContigInfo contig : catalog.contigs()) {
@@ -72,11 +73,11 @@ public final class ExportSelection {
         return selected;
     }
 
-    private static void requireKnown(String kind, List<String> names, List<String> known) {
+    private static void requireKnown(String source, String kind, List<String> names, List<String> known) {
         Set<String> knownNames = Set.copyOf(known);
         for (String name : names) {
             if (!knownNames.contains(name)) {
-                throw HapmatrixException.usage("unknown " + kind + " '" + name + "'");
+                throw HapmatrixException.usage(source + ": unknown " + kind + " '" + name + "'");
             }
         }
     }

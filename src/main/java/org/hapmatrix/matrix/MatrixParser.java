@@ -51,6 +51,7 @@ public final class MatrixParser implements AutoCloseable {
             throw HapmatrixException.at(input.name(), 1, "empty file" + (header == null ? ", no header line" : ""));
         }
         skipByteOrderMark();
+        this.headerGiven = header != null;
         if (header == null) {
             this.header = MatrixHeader.parse(decodeName(lineStart, lineEnd, "header"), input.name(), lineNumber);
             this.pendingLine = false;
@@ -61,6 +62,7 @@ public final class MatrixParser implements AutoCloseable {
     }
 
     private boolean pendingLine;
+    private final boolean headerGiven;
 
     public MatrixHeader header() {
         return header;
@@ -184,7 +186,11 @@ public final class MatrixParser implements AutoCloseable {
         }
         if (!valid || value < 0) {
             String text = new String(buffer, from, Math.min(to - from, 40), StandardCharsets.UTF_8);
-            throw error(lineNumber, "position '" + text + "' is not a non-negative integer");
+            boolean digitsOnly = from < to && text.chars().allMatch(c -> c >= '0' && c <= '9');
+            // With a header from elsewhere, a header line in the matrix fails here first: say so.
+            String hint = lineNumber == 1 && headerGiven ? " (a header line? with --header the matrix has none)" : "";
+            throw error(lineNumber, "position '" + text + "' is "
+                    + (digitsOnly ? "too large (at most " + Long.MAX_VALUE + ")" : "not a non-negative integer") + hint);
         }
         return value;
     }

@@ -1,6 +1,9 @@
 package org.hapmatrix.matrix;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,23 +54,37 @@ public final class SamplePairs {
 
     /** Reads a pairs file: one {@code NAME<TAB>SAMPLE_A<TAB>SAMPLE_B} per line; blank lines and '#' comments skipped. */
     public static List<SamplePair> readFile(Path file) {
-        List<String> lines;
+        byte[] bytes;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw HapmatrixException.usage(file + ": no such pairs file");
         } catch (IOException e) {
             throw new HapmatrixException(file + ": cannot read pairs file: " + e.getMessage(), e);
         }
         List<SamplePair> pairs = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
+        int lineNumber = 0;
+        for (int start = 0; start < bytes.length; ) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            lineNumber++;
+            String line = decode(bytes, start, end, file, lineNumber);
+            start = end + 1;
+            if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            // Names are taken as written, spaces included; only a CRLF line end is dropped.
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
+            if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
             String[] fields = line.split("\t", -1);
             if (fields.length != 3 || Arrays.stream(fields).anyMatch(String::isEmpty)) {
-                throw HapmatrixException.at(file.toString(), i + 1,
+                throw HapmatrixException.at(file.toString(), lineNumber,
                         "expected NAME<TAB>SAMPLE_A<TAB>SAMPLE_B, found " + fields.length + " field(s)");
             }
             pairs.add(new SamplePair(fields[0], fields[1], fields[2]));
@@ -78,21 +95,36 @@ public final class SamplePairs {
         return pairs;
     }
 
-    /** Checks explicit pairs against the matrix's samples: known samples, two different ones, unique pair names. */
-    public static void validate(List<SamplePair> pairs, Collection<String> samples) {
+    private static String decode(byte[] bytes, int from, int to, Path file, int lineNumber) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
+        } catch (CharacterCodingException e) {
+            throw HapmatrixException.at(file.toString(), lineNumber, "not valid UTF-8");
+        }
+    }
+
+    /**
+     * Checks explicit pairs against the matrix's samples: known samples, two different ones, unique pair names.
+     * {@code source} names where the samples come from (matrix, header file or database), for the message.
+     */
+    public static void validate(List<SamplePair> pairs, Collection<String> samples, String source) {
         Set<String> known = new HashSet<>(samples);
         Map<String, SamplePair> byName = new LinkedHashMap<>();
         for (SamplePair pair : pairs) {
             for (String sample : List.of(pair.sampleA(), pair.sampleB())) {
                 if (!known.contains(sample)) {
-                    throw HapmatrixException.usage("pair '" + pair.name() + "': unknown sample '" + sample + "'");
+                    throw HapmatrixException.usage(source + ": pair '" + pair.name() + "': unknown sample '" + sample
+                            + "'");
                 }
             }
             if (pair.sampleA().equals(pair.sampleB())) {
-                throw HapmatrixException.usage("pair '" + pair.name() + "' names sample '" + pair.sampleA() + "' twice");
+                throw HapmatrixException.usage(source + ": pair '" + pair.name() + "' names sample '"
+                        + pair.sampleA() + "' twice");
             }
             if (byName.putIfAbsent(pair.name(), pair) != null) {
-                throw HapmatrixException.usage("pair name '" + pair.name() + "' is given twice");
+                throw HapmatrixException.usage(source + ": pair name '" + pair.name() + "' is given twice");
             }
         }
     }

@@ -25,6 +25,9 @@ public final class DatabaseFiles {
         if (directory == null || !Files.isDirectory(directory)) {
             throw HapmatrixException.usage(target + ": database directory does not exist");
         }
+        if (Files.isDirectory(absolute)) {
+            throw HapmatrixException.usage(target + ": is a directory, not a database");
+        }
         if (Files.exists(absolute)) {
             checkReplaceable(target, settings);
         }

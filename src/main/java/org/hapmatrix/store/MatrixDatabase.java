@@ -35,6 +35,9 @@ public final class MatrixDatabase implements AutoCloseable {
         if (!Files.exists(file)) {
             throw HapmatrixException.usage(file + ": no such database");
         }
+        if (Files.isDirectory(file)) {
+            throw HapmatrixException.usage(file + ": is a directory, not a database");
+        }
         MatrixDatabase database = new MatrixDatabase(file, connect(file, settings, true));
         try {
             database.requireHapmatrixSchema();

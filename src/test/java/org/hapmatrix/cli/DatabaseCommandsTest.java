@@ -191,10 +191,10 @@ class DatabaseCommandsTest {
         Path db = load(writeMatrix(MatrixGenerator.seedShaped(20, 50)));
         CliRunner.Result sample = CliRunner.run("export", "--db", db.toString(), "--samples", "10a,nope");
         assertEquals(2, sample.exitCode());
-        assertEquals("hapmatrix: unknown sample 'nope'\n", sample.stderr());
+        assertEquals("hapmatrix: " + db + ": unknown sample 'nope'\n", sample.stderr());
         CliRunner.Result contig = CliRunner.run("export", "--db", db.toString(), "--contigs", "chrX");
         assertEquals(2, contig.exitCode());
-        assertEquals("hapmatrix: unknown contig 'chrX'\n", contig.stderr());
+        assertEquals("hapmatrix: " + db + ": unknown contig 'chrX'\n", contig.stderr());
     }
 
     @Test
