@@ -1,0 +1,116 @@
+package org.hapmatrix.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run stopped from outside leaves nothing half-made. The command runs in its own JVM reading
+ * the matrix from a pipe this test holds open, so it is stopped mid-load at a known point.
+ * {@link Process#destroy()} sends SIGTERM, which runs the same shutdown hook as Ctrl-C's SIGINT
+ * (a SIGINT cannot be sent portably from Java, and is ignored by JVMs started in the background).
+ */
+class InterruptTest {
+    private static final String HEADER = "CHROM\tPOS\tREF\t1a\t1b\n";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void stoppedLoadLeavesTheDatabaseAsItWas() throws Exception {
+        Path db = tmp.resolve("kept.duckdb");
+        Path good = Files.writeString(tmp.resolve("good.txt"), HEADER + "1\t10\tA\tA\tC\n");
+        assertEquals(0, CliRunner.run("load", good.toString(), "--db", db.toString(), "-q").exitCode());
+        byte[] before = Files.readAllBytes(db);
+        Path scratch = Files.createDirectory(tmp.resolve("scratch"));
+
+        stopMidLoad(List.of("load", "-", "--db", db.toString(), "--tmp-dir", scratch.toString(), "-q"),
+                () -> contains(tmp, ".building"));
+
+        assertArrayEquals(before, Files.readAllBytes(db));
+        assertEquals(List.of("good.txt", "kept.duckdb", "scratch"), names(tmp));
+        assertEquals(List.of(), names(scratch));
+        CliRunner.Result count = CliRunner.run("sql", "--db", db.toString(), "--format", "tsv", "SELECT count(*) AS n FROM matrix");
+        assertEquals("n\n1\n", count.out(), count.toString());
+    }
+
+    @Test
+    void stoppedConvertLeavesNoOutputAndNoScratch() throws Exception {
+        Path out = Files.createDirectory(tmp.resolve("out"));
+        Path existing = Files.writeString(out.resolve("table.txt"), "an earlier result\n");
+        Path scratch = Files.createDirectory(tmp.resolve("scratch"));
+
+        stopMidLoad(List.of("convert", "-", "-o", existing.toString(), "--tmp-dir", scratch.toString(), "-q"),
+                () -> containsDeep(scratch, ".building"));
+
+        assertEquals("an earlier result\n", Files.readString(existing));
+        assertEquals(List.of("table.txt"), names(out));
+        assertEquals(List.of(), names(scratch));
+    }
+
+    interface Condition {
+        boolean holds() throws IOException;
+    }
+
+    /** Starts the command, feeds it sites but never the end of input, waits for {@code started}, stops it. */
+    private static void stopMidLoad(List<String> args, Condition started) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            // Left open: the command waits for more sites until it is stopped.
+            OutputStream stdin = process.getOutputStream();
+            StringBuilder sites = new StringBuilder(HEADER);
+            for (int i = 1; i <= 20_000; i++) {
+                sites.append("1\t").append(i).append("\tA\tC\tN\n");
+            }
+            stdin.write(sites.toString().getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!started.holds()) {
+                assertTrue(process.isAlive(), "the command ended before it was stopped");
+                assertTrue(System.nanoTime() < deadline, "the load did not start within 30 s");
+                Thread.sleep(20);
+            }
+            process.destroy();
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the command did not stop");
+            assertNotEquals(0, process.exitValue());
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static boolean contains(Path folder, String part) throws IOException {
+        return names(folder).stream().anyMatch(name -> name.contains(part));
+    }
+
+    private static boolean containsDeep(Path folder, String part) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.anyMatch(p -> p.getFileName().toString().contains(part));
+        }
+    }
+
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
