@@ -26,9 +26,8 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     MatrixInputOptions input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "Output file; - or absent: stdout; a name ending in .gz is gzip-compressed.")
-    String output;
+    @Mixin
+    OutputOption output;
 
     @Option(names = "--db", paramLabel = "FILE", description = "Keep the loaded database in FILE (replaced if it exists).")
     Path database;
@@ -48,12 +47,12 @@ final class ConvertCommand implements Callable<Integer> {
         List<SamplePair> explicitPairs = selection.explicitPairs();
         StatusLine status = new StatusLine(spec.commandLine().getErr(), common.quiet);
         // A bad output path should not wait for the end of a load that may take an hour.
-        OutputTarget.checkPath(output);
+        OutputTarget.checkPath(output.path);
         String matrixName = MatrixInput.STDIN.equals(input.matrix) ? "<stdin>" : input.matrix;
         Path databaseFile = database != null ? database : DatabaseFiles.scratchDatabase(settings.tempDirectory());
         try {
             long sitesRead = LoadStep.run(input, databaseFile, settings, explicitPairs, status);
-            ExportStep.Result result = ExportStep.run(databaseFile, matrixName, settings, output, selection,
+            ExportStep.Result result = ExportStep.run(databaseFile, matrixName, settings, output.path, selection,
                     explicitPairs, status);
             ExportRequest request = result.request();
             status.summary(sitesRead + " sites read, " + result.sitesWritten() + " written, "

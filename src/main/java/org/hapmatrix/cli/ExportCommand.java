@@ -1,10 +1,8 @@
 package org.hapmatrix.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -15,12 +13,11 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE", required = true, description = "A database made by load or convert --db.")
-    Path database;
+    @Mixin
+    DatabaseOption database;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "Output file; - or absent: stdout; a name ending in .gz is gzip-compressed.")
-    String output;
+    @Mixin
+    OutputOption output;
 
     @Mixin
     SelectionOptions selection;
@@ -34,7 +31,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StatusLine status = new StatusLine(spec.commandLine().getErr(), common.quiet);
-        ExportStep.Result result = ExportStep.run(database, database.toString(), engine.settings(), output, selection,
+        ExportStep.Result result = ExportStep.run(database.file, database.file.toString(), engine.settings(), output.path, selection,
                 selection.explicitPairs(), status);
         status.summary(result.sitesWritten() + " sites written, " + result.request().contigs().size()
                 + " contig(s), " + result.request().pairs().size() + " pair(s)");

@@ -16,7 +16,6 @@ import org.hapmatrix.store.SqlTemplate;
 import org.jdbi.v3.core.Handle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -27,8 +26,8 @@ final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE", required = true, description = "A database made by load or convert --db.")
-    Path database;
+    @Mixin
+    DatabaseOption database;
 
     @Mixin
     EngineOptions engine;
@@ -39,13 +38,13 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (MatrixDatabase db = MatrixDatabase.openReadOnly(database, engine.settings())) {
+        try (MatrixDatabase db = MatrixDatabase.openReadOnly(database.file, engine.settings())) {
             MatrixCatalog catalog = MatrixCatalog.read(db);
             Map<String, Object> load;
             try (Handle handle = db.open()) {
                 load = handle.createQuery(SqlTemplate.statement("select_load_info")).mapToMap().one();
             }
-            out.printf("database\t%s (%s)%n", database, humanSize(fileSize(database)));
+            out.printf("database\t%s (%s)%n", database.file, humanSize(fileSize(database.file)));
             Object sourceBytes = load.get("source_bytes");
             out.printf("source\t%s%s%n", load.get("source"),
                     sourceBytes == null ? "" : " (" + humanSize(((Number) sourceBytes).longValue()) + ")");

@@ -1,11 +1,9 @@
 package org.hapmatrix.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -19,8 +17,8 @@ final class LoadCommand implements Callable<Integer> {
     @Mixin
     MatrixInputOptions input;
 
-    @Option(names = "--db", paramLabel = "FILE", required = true, description = "The database file to create or replace.")
-    Path database;
+    @Mixin
+    DatabaseOption database;
 
     @Mixin
     EngineOptions engine;
@@ -31,8 +29,8 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StatusLine status = new StatusLine(spec.commandLine().getErr(), common.quiet);
-        long sites = LoadStep.run(input, database, engine.settings(), List.of(), status);
-        status.summary(sites + " sites loaded into " + database);
+        long sites = LoadStep.run(input, database.file, engine.settings(), List.of(), status);
+        status.summary(sites + " sites loaded into " + database.file);
         return 0;
     }
 }

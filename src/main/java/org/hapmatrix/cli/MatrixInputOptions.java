@@ -1,15 +1,12 @@
 package org.hapmatrix.cli;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.ByteBuffer;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.matrix.MatrixHeader;
+import org.hapmatrix.matrix.Utf8;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,13 +43,8 @@ public final class MatrixInputOptions {
         while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
             end++;
         }
-        String firstLine;
-        try {
-            firstLine = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, end)).toString();
-        } catch (CharacterCodingException e) {
-            throw HapmatrixException.at(headerFile.toString(), 1, "header is not valid UTF-8");
-        }
+        String firstLine = Utf8.decode(bytes, 0, end).orElseThrow(
+                () -> HapmatrixException.at(headerFile.toString(), 1, "header is not valid UTF-8"));
         if (firstLine.isEmpty()) {
             throw HapmatrixException.at(headerFile.toString(), 1, "empty header file");
         }

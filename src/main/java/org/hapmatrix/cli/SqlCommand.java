@@ -30,8 +30,8 @@ final class SqlCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "FILE", required = true, description = "A database made by load or convert --db.")
-    Path database;
+    @Mixin
+    DatabaseOption database;
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "table (default), tsv, csv or json (an array of objects).")
@@ -57,7 +57,7 @@ final class SqlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String sql = source.query != null ? source.query : readQueryFile(source.file);
-        try (MatrixDatabase db = MatrixDatabase.openReadOnly(database, engine.settings());
+        try (MatrixDatabase db = MatrixDatabase.openReadOnly(database.file, engine.settings());
              Connection connection = db.newConnection();
              Statement statement = connection.createStatement()) {
             PrintWriter out = spec.commandLine().getOut();
@@ -69,7 +69,7 @@ final class SqlCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (SQLException e) {
-            throw new HapmatrixException(database + ": " + DuckDbErrors.oneLine(e), e);
+            throw new HapmatrixException(database.file + ": " + DuckDbErrors.oneLine(e), e);
         }
     }
 

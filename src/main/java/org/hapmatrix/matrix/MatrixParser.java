@@ -3,9 +3,6 @@ package org.hapmatrix.matrix;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
@@ -230,14 +227,7 @@ public final class MatrixParser implements AutoCloseable {
     }
 
     private String decodeName(int from, int to, String what) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(buffer, from, to - from)).toString();
-        } catch (CharacterCodingException e) {
-            throw error(lineNumber, what + " is not valid UTF-8");
-        }
+        return Utf8.decode(buffer, from, to).orElseThrow(() -> error(lineNumber, what + " is not valid UTF-8"));
     }
 
     /** Advances to the next line, without its line end (LF or CRLF); false at the end of input. */

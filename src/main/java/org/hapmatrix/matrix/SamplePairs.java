@@ -1,9 +1,6 @@
 package org.hapmatrix.matrix;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -96,13 +93,8 @@ public final class SamplePairs {
     }
 
     private static String decode(byte[] bytes, int from, int to, Path file, int lineNumber) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
-        } catch (CharacterCodingException e) {
-            throw HapmatrixException.at(file.toString(), lineNumber, "not valid UTF-8");
-        }
+        return Utf8.decode(bytes, from, to)
+                .orElseThrow(() -> HapmatrixException.at(file.toString(), lineNumber, "not valid UTF-8"));
     }
 
     /**

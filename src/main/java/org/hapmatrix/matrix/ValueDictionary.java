@@ -1,9 +1,5 @@
 package org.hapmatrix.matrix;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -48,13 +44,8 @@ public final class ValueDictionary {
         if (values.size() >= maxSize) {
             throw new RejectedValue("more than " + maxSize + " distinct " + kind + " values");
         }
-        String value;
-        try {
-            value = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
-        } catch (CharacterCodingException e) {
+        String value = Utf8.decode(bytes, from, to).orElse(null);
+        if (value == null) {
             throw new RejectedValue(kind + " value is not valid UTF-8");
         }
         int code = values.size();
