@@ -11,6 +11,7 @@
 #   THREADS_CHECK=convert      once per size, compare --threads 1 vs --threads 2 output
 #                              (cmp) using convert, or export (cheaper for huge sizes), or none
 #   JAVA=java                  the java launcher
+#   ENGINE_OPTS=               extra options for convert, load and export, e.g. "--memory-limit 8GB"
 #   KEEP_DATA=1                set to 0 to delete each generated matrix after its size is done
 #
 # Matrices go to bench/data/ (reused if present), outputs and logs to bench/out/; both are
@@ -20,6 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 JAVA=${JAVA:-java}
+ENGINE_OPTS=${ENGINE_OPTS:-}
 RUNS=${RUNS:-3}
 COMMANDS=${COMMANDS:-convert load export}
 THREADS_CHECK=${THREADS_CHECK:-convert}
@@ -55,7 +57,7 @@ fi
 echo "# hapmatrix benchmark"
 echo
 echo "- date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
-echo "- command: \`RUNS=$RUNS COMMANDS=\"$COMMANDS\" THREADS_CHECK=$THREADS_CHECK bench/run.sh ${SIZES[*]}\`"
+echo "- command: \`RUNS=$RUNS COMMANDS=\"$COMMANDS\" THREADS_CHECK=$THREADS_CHECK${ENGINE_OPTS:+ ENGINE_OPTS=\"$ENGINE_OPTS\"} bench/run.sh ${SIZES[*]}\`"
 echo "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 echo "- nproc: $(nproc)"
 echo "- memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
@@ -120,12 +122,12 @@ for SIZE in "${SIZES[@]}"; do
         if has export && ! has load; then
             for i in $(seq "$RUNS"); do
                 rm -f "$DB" "$DB.wal"
-                timed "convert --db #$i" "$D/convert.log" -- "${J[@]}" convert "$M" --header "$H" --db "$DB" -o "$D/convert.tsv" --quiet
+                timed "convert --db #$i" "$D/convert.log" -- "${J[@]}" convert $ENGINE_OPTS "$M" --header "$H" --db "$DB" -o "$D/convert.tsv" --quiet
             done
             row "$SIZE" "$BYTES" "convert --db" "$D/convert.log"
         else
             for i in $(seq "$RUNS"); do
-                timed "convert #$i" "$D/convert.log" -- "${J[@]}" convert "$M" --header "$H" -o "$D/convert.tsv" --quiet
+                timed "convert #$i" "$D/convert.log" -- "${J[@]}" convert $ENGINE_OPTS "$M" --header "$H" -o "$D/convert.tsv" --quiet
             done
             row "$SIZE" "$BYTES" "convert" "$D/convert.log"
         fi
@@ -134,18 +136,18 @@ for SIZE in "${SIZES[@]}"; do
         : >"$D/load.log"
         for i in $(seq "$RUNS"); do
             rm -f "$DB" "$DB.wal"
-            timed "load #$i" "$D/load.log" -- "${J[@]}" load "$M" --header "$H" --db "$DB" --quiet
+            timed "load #$i" "$D/load.log" -- "${J[@]}" load $ENGINE_OPTS "$M" --header "$H" --db "$DB" --quiet
         done
         row "$SIZE" "$BYTES" "load" "$D/load.log"
     fi
     if has export; then
         if [ ! -f "$DB" ]; then
             say "  (no database yet: loading once, untimed)"
-            "${J[@]}" load "$M" --header "$H" --db "$DB" --quiet
+            "${J[@]}" load $ENGINE_OPTS "$M" --header "$H" --db "$DB" --quiet
         fi
         : >"$D/export.log"
         for i in $(seq "$RUNS"); do
-            timed "export #$i" "$D/export.log" -- "${J[@]}" export --db "$DB" -o "$D/export.tsv" --quiet
+            timed "export #$i" "$D/export.log" -- "${J[@]}" export $ENGINE_OPTS --db "$DB" -o "$D/export.tsv" --quiet
         done
         row "$SIZE" "$BYTES" "export" "$D/export.log"
         if [ -f "$D/convert.tsv" ]; then
@@ -159,12 +161,12 @@ for SIZE in "${SIZES[@]}"; do
 
     case $THREADS_CHECK in
         convert)
-            "${J[@]}" convert "$M" --header "$H" -o "$D/t1.tsv" --threads 1 --quiet
-            "${J[@]}" convert "$M" --header "$H" -o "$D/t2.tsv" --threads 2 --quiet ;;
+            "${J[@]}" convert $ENGINE_OPTS "$M" --header "$H" -o "$D/t1.tsv" --threads 1 --quiet
+            "${J[@]}" convert $ENGINE_OPTS "$M" --header "$H" -o "$D/t2.tsv" --threads 2 --quiet ;;
         export)
-            [ -f "$DB" ] || "${J[@]}" load "$M" --header "$H" --db "$DB" --quiet
-            "${J[@]}" export --db "$DB" -o "$D/t1.tsv" --threads 1 --quiet
-            "${J[@]}" export --db "$DB" -o "$D/t2.tsv" --threads 2 --quiet ;;
+            [ -f "$DB" ] || "${J[@]}" load $ENGINE_OPTS "$M" --header "$H" --db "$DB" --quiet
+            "${J[@]}" export $ENGINE_OPTS --db "$DB" -o "$D/t1.tsv" --threads 1 --quiet
+            "${J[@]}" export $ENGINE_OPTS --db "$DB" -o "$D/t2.tsv" --threads 2 --quiet ;;
         none) ;;
         *) die "THREADS_CHECK must be convert, export or none" ;;
     esac
