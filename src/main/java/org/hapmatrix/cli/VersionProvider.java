@@ -7,9 +7,6 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        Package duckdb = org.duckdb.DuckDBDriver.class.getPackage();
-        String duckdbVersion = duckdb == null || duckdb.getImplementationVersion() == null
-                ? "unknown" : duckdb.getImplementationVersion();
-        return new String[] {"hapmatrix " + Version.current() + " (DuckDB JDBC " + duckdbVersion + ")"};
+        return new String[] {"hapmatrix " + Version.current() + " (DuckDB JDBC " + Version.duckdbDriver() + ")"};
     }
 }

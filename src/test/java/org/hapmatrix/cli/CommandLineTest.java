@@ -1,0 +1,49 @@
+package org.hapmatrix.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The command-line surface scripts depend on: command names, --help, --version, usage exit codes. */
+class CommandLineTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"convert", "load", "export", "sql", "info"})
+    void everyCommandHasHelpAndVersion(String command) {
+        CliRunner.Result help = CliRunner.run(command, "--help");
+        assertEquals(0, help.exitCode(), help.toString());
+        assertTrue(help.out().startsWith("Usage: hapmatrix " + command), help.out());
+
+        CliRunner.Result version = CliRunner.run(command, "--version");
+        assertEquals(0, version.exitCode(), version.toString());
+        assertTrue(Pattern.matches("hapmatrix \\d+\\.\\d+\\.\\d+ \\(DuckDB JDBC \\d+(\\.\\d+)+\\)\n", version.out()),
+                version.out());
+    }
+
+    @Test
+    void theTopCommandListsTheSubcommands() {
+        CliRunner.Result help = CliRunner.run("--help");
+        assertEquals(0, help.exitCode());
+        for (String command : new String[] {"convert", "load", "export", "sql", "info"}) {
+            assertTrue(help.out().contains("  " + command + " ") || help.out().contains("  " + command + "\n"), help.out());
+        }
+    }
+
+    @Test
+    void noCommandOrAnUnknownOptionIsAUsageErrorOnOneLine() {
+        CliRunner.Result none = CliRunner.run();
+        assertEquals(2, none.exitCode());
+        assertEquals(1, none.stderr().lines().count(), none.stderr());
+
+        CliRunner.Result unknown = CliRunner.run("convert", "m.txt", "--frobnicate");
+        assertEquals(2, unknown.exitCode());
+        assertEquals("hapmatrix convert: Unknown option: '--frobnicate' (see --help)\n", unknown.stderr());
+
+        CliRunner.Result missing = CliRunner.run("export");
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.stderr().startsWith("hapmatrix export: Missing required option: '--db=FILE'"), missing.stderr());
+    }
+}
