@@ -26,6 +26,12 @@ final class HaplotypeLineFormatter {
     private final int pairCount;
     private final OutputStream out;
     private byte[] buffer = new byte[1 << 16];
+    private int[][] pairCodes = new int[0][0];
+    private long[] positions = new long[0];
+    private int[] refCodes = new int[0];
+    private long[] altMasks = new long[0];
+    private byte[] codeBytes = new byte[0];
+    private short[] codeShorts = new short[0];
     private int length;
     private long linesWritten;
 
@@ -40,20 +46,18 @@ final class HaplotypeLineFormatter {
     void write(VectorSchemaRoot batch) throws IOException {
         int rows = batch.getRowCount();
         int pairColumns = 2 * pairCount;
-        // Bulk copies out of Arrow memory, then plain array reads in the per-row loop.
-        int[][] pairCodes = new int[pairColumns][];
+        ensureColumns(pairColumns, rows);
+        // Bulk copies out of Arrow memory into arrays reused from batch to batch (no garbage, flat heap).
         for (int i = 0; i < pairColumns; i++) {
-            pairCodes[i] = codes((BaseFixedWidthVector) batch.getVector(i), rows);
+            copyCodes((BaseFixedWidthVector) batch.getVector(i), rows, pairCodes[i]);
         }
-        long[] positions = new long[rows];
         ((BigIntVector) batch.getVector(pairColumns)).getDataBuffer().nioBuffer(0, rows * 8)
-                .order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(positions);
-        int[] refCodes = codes((BaseFixedWidthVector) batch.getVector(pairColumns + 1), rows);
+                .order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(positions, 0, rows);
+        copyCodes((BaseFixedWidthVector) batch.getVector(pairColumns + 1), rows, refCodes);
         FieldVector alts = batch.getVector(pairColumns + 2);
-        long[] altMasks = null;
-        if (alts instanceof UInt8Vector masks) {
-            altMasks = new long[rows];
-            masks.getDataBuffer().nioBuffer(0, rows * 8).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(altMasks);
+        boolean altAsMask = alts instanceof UInt8Vector;
+        if (altAsMask) {
+            alts.getDataBuffer().nioBuffer(0, rows * 8).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(altMasks, 0, rows);
         }
         for (int row = 0; row < rows; row++) {
             byte[] ref = alleleBytes[refCodes[row]];
@@ -64,7 +68,7 @@ final class HaplotypeLineFormatter {
             buffer[length++] = TAB;
             put(ref);
             buffer[length++] = TAB;
-            if (altMasks != null) {
+            if (altAsMask) {
                 putAlleles(altMasks[row]);
             } else {
                 putVarChar((VarCharVector) alts, row);
@@ -95,24 +99,32 @@ final class HaplotypeLineFormatter {
         length = 0;
     }
 
+    private void ensureColumns(int pairColumns, int rows) {
+        if (positions.length < rows || pairCodes.length != pairColumns) {
+            int capacity = Math.max(rows, positions.length);
+            pairCodes = new int[pairColumns][capacity];
+            positions = new long[capacity];
+            refCodes = new int[capacity];
+            altMasks = new long[capacity];
+            codeBytes = new byte[capacity];
+            codeShorts = new short[capacity];
+        }
+    }
+
     /** ENUM codes of a column: DuckDB sends UTINYINT or USMALLINT depending on the alphabet's size. */
-    private static int[] codes(BaseFixedWidthVector vector, int rows) {
+    private void copyCodes(BaseFixedWidthVector vector, int rows, int[] codes) {
         ArrowBuf data = vector.getDataBuffer();
-        int[] codes = new int[rows];
         if (vector.getTypeWidth() == 1) {
-            byte[] bytes = new byte[rows];
-            data.getBytes(0, bytes);
+            data.getBytes(0, codeBytes, 0, rows);
             for (int i = 0; i < rows; i++) {
-                codes[i] = bytes[i] & 0xFF;
+                codes[i] = codeBytes[i] & 0xFF;
             }
         } else {
-            short[] shorts = new short[rows];
-            data.nioBuffer(0, rows * 2).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(shorts);
+            data.nioBuffer(0, rows * 2).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(codeShorts, 0, rows);
             for (int i = 0; i < rows; i++) {
-                codes[i] = shorts[i] & 0xFFFF;
+                codes[i] = codeShorts[i] & 0xFFFF;
             }
         }
-        return codes;
     }
 
     /** ALT from a bit mask over ENUM codes: bits in ascending order are alleles in byte order. */
