@@ -97,7 +97,7 @@ row() { # size bytes label log
     local w r c
     w=$(median "$4" 1); r=$(median "$4" 2); c=$(median "$4" 3)
     ROWS+=("$(awk -v s="$1" -v b="$2" -v l="$3" -v w="$w" -v r="$r" -v c="$c" -v n="$(wc -l <"$4")" \
-        'BEGIN { printf "| %d | %d | %s | %d | %.2f | %.0f | %d | %.2f |", s, b, l, n, w, r / 1024, (w > 0 ? s / w : 0), c }')")
+        'BEGIN { printf "| %s | %s | %s | %d | %.2f | %.0f | %.0f | %.2f |", s, b, l, n, w, r / 1024, (w > 0 ? s / w : 0), c }')")
 }
 
 "$JAVA" "$ROOT/bench/GenerateMatrix.java" --header "$DATA/header.txt"

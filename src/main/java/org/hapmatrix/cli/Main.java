@@ -15,6 +15,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        ClassWarmup.start();
         System.exit(run(args));
     }
 

@@ -35,8 +35,14 @@ import org.hapmatrix.store.MatrixDatabase;
  * table comes out grouped by contig in first-appearance order, sites in input order.
  */
 public final class HaplotypeExporter {
-    /** Rowids per work unit: large enough to amortise a query, small enough to spread one contig over threads. */
-    static final long ROWS_PER_UNIT = 1L << 20;
+    /**
+     * Rowids per work unit: large enough to amortise a query, small enough to spread one contig
+     * over threads, and bounded in cells so that a unit's result fits a small memory limit also
+     * for wide matrices (thousands of pairs).
+     */
+    static final long MAX_ROWS_PER_UNIT = 1L << 20;
+    private static final long MIN_ROWS_PER_UNIT = 1L << 16;
+    private static final long MAX_CELLS_PER_UNIT = 1L << 25;
     private static final int ARROW_BATCH_ROWS = 1 << 16;
 
     private final MatrixDatabase database;
@@ -44,14 +50,22 @@ public final class HaplotypeExporter {
     private final long rowsPerUnit;
 
     public HaplotypeExporter(MatrixDatabase database, List<String> alleles) {
-        this(database, alleles, ROWS_PER_UNIT);
+        this(database, alleles, 0);
     }
 
-    /** With a chosen work unit size; tests use small units to split contigs across threads. */
+    /** With a chosen work unit size (0: by the result's width); tests use small units to split contigs across threads. */
     HaplotypeExporter(MatrixDatabase database, List<String> alleles, long rowsPerUnit) {
         this.database = database;
         this.alleles = List.copyOf(alleles);
         this.rowsPerUnit = rowsPerUnit;
+    }
+
+    private long rowsPerUnit(int pairCount) {
+        if (rowsPerUnit > 0) {
+            return rowsPerUnit;
+        }
+        long columns = 2L * pairCount + 3;
+        return Math.max(MIN_ROWS_PER_UNIT, Math.min(MAX_ROWS_PER_UNIT, MAX_CELLS_PER_UNIT / columns));
     }
 
     private record WorkUnit(int index, ContigInfo contig, long firstRow, long lastRow) {
@@ -63,7 +77,7 @@ public final class HaplotypeExporter {
     /** Writes the header and every written site to {@code output}; returns the number of sites written. */
     public long export(ExportRequest request, OutputTarget output, Path scratchDirectory, Progress progress) {
         HaplotypeQuery query = HaplotypeQuery.of(request.pairs(), request.altSamples(), alleles);
-        List<WorkUnit> units = workUnits(request.contigs());
+        List<WorkUnit> units = workUnits(request.contigs(), rowsPerUnit(request.pairs().size()));
         Path parts = createPartsDirectory(scratchDirectory);
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, request.threads()), runnable -> {
             Thread thread = new Thread(runnable, "hapmatrix-export");
@@ -108,7 +122,7 @@ public final class HaplotypeExporter {
         return header.append('\n').toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private List<WorkUnit> workUnits(List<ContigInfo> contigs) {
+    private static List<WorkUnit> workUnits(List<ContigInfo> contigs, long rowsPerUnit) {
         List<WorkUnit> units = new ArrayList<>();
         for (ContigInfo contig : contigs) {
             for (long first = contig.firstRow(); first <= contig.lastRow(); first += rowsPerUnit) {
