@@ -78,18 +78,24 @@ class MatrixLoaderTest {
         return result.out();
     }
 
-    @Test
-    void aLateNewAlleleMakesTheLoaderReadTheFileAgainThroughStaging() {
-        GeneratedMatrix matrix = matrixWithLateAlleles();
-        Path file = tmp.resolve("late.txt");
+    /** Loads {@code matrix} from a file into a new database; asserts the openings and that export equals the reference. */
+    private Path loadAndCompare(String name, GeneratedMatrix matrix, boolean reopenable, int batchSites,
+                                int expectedOpenings) {
+        Path file = tmp.resolve(name + ".txt");
         matrix.writeTo(file, true);
-        Path db = tmp.resolve("late.duckdb");
-        CountingFileSource source = new CountingFileSource(file, true);
+        Path db = tmp.resolve(name + ".duckdb");
+        CountingFileSource source = new CountingFileSource(file, reopenable);
         DatabaseFiles.buildReplacing(db, EngineSettings.defaults(), database ->
-                assertEquals(300, MatrixLoader.load(database, source, Progress.NONE, 16)));
-        assertEquals(2, source.openings);
+                assertEquals(matrix.rows().size(), MatrixLoader.load(database, source, Progress.NONE, batchSites)));
+        assertEquals(expectedOpenings, source.openings);
         assertEquals(ReferenceConverter.convert(matrix.columnNames(), matrix.rows(),
                 ReferenceConverter.defaultPairs(matrix.columnNames()), null), exportAll(db));
+        return db;
+    }
+
+    @Test
+    void aLateNewAlleleMakesTheLoaderReadTheFileAgainThroughStaging() {
+        Path db = loadAndCompare("late", matrixWithLateAlleles(), true, 16, 2);
         CliRunner.Result alleles = CliRunner.run("sql", "--db", db.toString(), "--format", "csv",
                 "SELECT string_agg(allele, ' ') AS alleles FROM alleles");
         assertEquals("alleles\n- A AT C G GGC N R T\n", alleles.out());
@@ -97,29 +103,11 @@ class MatrixLoaderTest {
 
     @Test
     void anEarlyAlphabetLoadsInOnePass() {
-        GeneratedMatrix matrix = MatrixGenerator.seedShaped(41, 300);
-        Path file = tmp.resolve("plain.txt");
-        matrix.writeTo(file, true);
-        Path db = tmp.resolve("plain.duckdb");
-        CountingFileSource source = new CountingFileSource(file, true);
-        DatabaseFiles.buildReplacing(db, EngineSettings.defaults(), database ->
-                MatrixLoader.load(database, source, Progress.NONE, 1000));
-        assertEquals(1, source.openings);
-        assertEquals(ReferenceConverter.convert(matrix.columnNames(), matrix.rows(),
-                ReferenceConverter.defaultPairs(matrix.columnNames()), null), exportAll(db));
+        loadAndCompare("plain", MatrixGenerator.seedShaped(41, 300), true, 1000, 1);
     }
 
     @Test
     void anInputThatCannotBeReadTwiceIsStagedFromTheStart() {
-        GeneratedMatrix matrix = matrixWithLateAlleles();
-        Path file = tmp.resolve("once.txt");
-        matrix.writeTo(file, true);
-        Path db = tmp.resolve("once.duckdb");
-        CountingFileSource source = new CountingFileSource(file, false);
-        DatabaseFiles.buildReplacing(db, EngineSettings.defaults(), database ->
-                MatrixLoader.load(database, source, Progress.NONE, 16));
-        assertEquals(1, source.openings);
-        assertEquals(ReferenceConverter.convert(matrix.columnNames(), matrix.rows(),
-                ReferenceConverter.defaultPairs(matrix.columnNames()), null), exportAll(db));
+        loadAndCompare("once", matrixWithLateAlleles(), false, 16, 1);
     }
 }
