@@ -1,7 +1,7 @@
 -- The written sites of one contig within a rowid range, in input order, for alphabets of at most
--- 64 alleles. Per site: each pair's two alleles as ENUM codes with N and - replaced by REF, the
--- position, REF's code, and ALT as a bit mask over ENUM codes: the alleles of the ALT samples
--- minus REF and minus N (whose bit is the first parameter). Sites whose ALT is empty are not returned.
+-- 64 alleles. Per site: each pair's two alleles as ENUM codes, the position, REF's code, and
+-- ALT as a bit mask over ENUM codes: the alleles of the ALT samples minus REF and minus N (whose
+-- bit is the first parameter). Sites whose ALT is empty are not returned.
 SELECT *
 FROM (
     SELECT {{pair_alleles}}

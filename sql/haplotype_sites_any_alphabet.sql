@@ -1,8 +1,8 @@
 -- The written sites of one contig within a rowid range, in input order, for any alphabet size
 -- (the bit mask of haplotype_sites needs at most 64 alleles). Per site: each pair's two
--- alleles as ENUM codes with N and - replaced by REF, the position, REF's code, and ALT: the
--- distinct alleles of the ALT samples minus N and REF, sorted (ENUM order is byte order) and
--- comma-joined. Sites whose ALT is empty are not returned.
+-- alleles as ENUM codes, the position, REF's code, and ALT: the distinct alleles of the ALT
+-- samples minus N and REF, sorted (ENUM order is byte order) and comma-joined.
+-- Sites whose ALT is empty are not returned.
 SELECT *
 FROM (
     SELECT {{pair_alleles}}

@@ -16,13 +16,25 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * Writes the rows of {@code haplotype_sites} as table lines:
  * {@code contig pos ref alt} then {@code contig a|b} per pair, tab-separated.
- * Alleles arrive as ENUM codes and are written from pre-encoded bytes.
+ * Alleles arrive as ENUM codes and are written from pre-encoded bytes; a pair allele that is
+ * {@code N} or {@code -} is written as the site's REF.
  */
 final class HaplotypeLineFormatter {
     private static final byte TAB = '\t';
+    private static final List<String> REPLACED_BY_REF = List.of("N", "-");
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
 
     private final byte[] contig;
     private final byte[][] alleleBytes;
+    /** Per ENUM code: whether a pair allele with that code is written as REF. */
+    private final boolean[] replacedByRef;
     private final int pairCount;
     private final OutputStream out;
     private byte[] buffer = new byte[1 << 16];
@@ -38,6 +50,10 @@ final class HaplotypeLineFormatter {
     HaplotypeLineFormatter(String contig, List<String> alleles, int pairCount, OutputStream out) {
         this.contig = contig.getBytes(StandardCharsets.UTF_8);
         this.alleleBytes = alleles.stream().map(a -> a.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        this.replacedByRef = new boolean[alleles.size()];
+        for (int code = 0; code < alleles.size(); code++) {
+            replacedByRef[code] = REPLACED_BY_REF.contains(alleles.get(code));
+        }
         this.pairCount = pairCount;
         this.out = out;
     }
@@ -60,7 +76,8 @@ final class HaplotypeLineFormatter {
             alts.getDataBuffer().nioBuffer(0, rows * 8).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(altMasks, 0, rows);
         }
         for (int row = 0; row < rows; row++) {
-            byte[] ref = alleleBytes[refCodes[row]];
+            int refCode = refCodes[row];
+            byte[] ref = alleleBytes[refCode];
             ensureRoom(contig.length + ref.length + 24);
             put(contig);
             buffer[length++] = TAB;
@@ -74,8 +91,8 @@ final class HaplotypeLineFormatter {
                 putVarChar((VarCharVector) alts, row);
             }
             for (int pair = 0; pair < pairCount; pair++) {
-                byte[] first = alleleBytes[pairCodes[2 * pair][row]];
-                byte[] second = alleleBytes[pairCodes[2 * pair + 1][row]];
+                byte[] first = alleleBytes[pairAllele(pairCodes[2 * pair][row], refCode)];
+                byte[] second = alleleBytes[pairAllele(pairCodes[2 * pair + 1][row], refCode)];
                 ensureRoom(contig.length + first.length + second.length + 3);
                 buffer[length++] = TAB;
                 put(contig);
@@ -88,6 +105,10 @@ final class HaplotypeLineFormatter {
             buffer[length++] = '\n';
             linesWritten++;
         }
+    }
+
+    private int pairAllele(int code, int refCode) {
+        return replacedByRef[code] ? refCode : code;
     }
 
     long linesWritten() {
@@ -154,21 +175,35 @@ final class HaplotypeLineFormatter {
         length += bytes.length;
     }
 
+    /** Writes a non-negative position; two digits per division (positions are a third of the work per line). */
     private void putDecimal(long value) {
-        if (value == 0) {
-            buffer[length++] = '0';
-            return;
+        int end = length + decimalDigits(value);
+        int at = end;
+        while (value >= Integer.MAX_VALUE) {
+            int lastTwo = (int) (value % 100);
+            value /= 100;
+            buffer[--at] = DIGIT_PAIRS[2 * lastTwo + 1];
+            buffer[--at] = DIGIT_PAIRS[2 * lastTwo];
         }
-        int digits = 0;
-        for (long v = value; v > 0; v /= 10) {
-            digits++;
+        int rest = (int) value;
+        while (rest >= 10) {
+            int lastTwo = rest % 100;
+            rest /= 100;
+            buffer[--at] = DIGIT_PAIRS[2 * lastTwo + 1];
+            buffer[--at] = DIGIT_PAIRS[2 * lastTwo];
         }
-        int end = length + digits;
-        for (int i = end - 1; i >= length; i--) {
-            buffer[i] = (byte) ('0' + value % 10);
-            value /= 10;
+        if (at > length) {
+            buffer[--at] = (byte) ('0' + rest);
         }
         length = end;
+    }
+
+    private static int decimalDigits(long value) {
+        int digits = 1;
+        for (long bound = 10; digits < 19 && value >= bound; bound *= 10) {
+            digits++;
+        }
+        return digits;
     }
 
     private void ensureRoom(int bytes) throws IOException {
