@@ -10,7 +10,7 @@
 #                              convert runs as "convert --db DB" so that export has a database.
 #   THREADS_CHECK=convert      once per size, compare --threads 1 vs --threads 2 output
 #                              (cmp) using convert, or export (cheaper for huge sizes), or none
-#   JAVA=java                  the java launcher
+#   JAVA=java                  the java that runs the generator and target/hapmatrix
 #   ENGINE_OPTS=               extra options for convert, load and export, e.g. "--memory-limit 8GB"
 #   KEEP_DATA=1                set to 0 to delete each generated matrix after its size is done
 #
@@ -30,6 +30,7 @@ if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(1000000 4000000 16000000); fi
 DATA=$ROOT/bench/data
 OUT=$ROOT/bench/out
 JAR=$ROOT/target/hapmatrix.jar
+LAUNCHER=$ROOT/target/hapmatrix
 mkdir -p "$DATA" "$OUT"
 
 say() { echo "$@" >&2; }
@@ -47,11 +48,11 @@ if [ ! -x /usr/bin/time ] || ! /usr/bin/time -v true >/dev/null 2>&1; then
     fi
 fi
 command -v "$JAVA" >/dev/null || die "java not found ($JAVA)"
-if [ ! -f "$JAR" ]; then
-    say "building $JAR ..."
+if [ ! -f "$JAR" ] || [ ! -x "$LAUNCHER" ]; then
+    say "building $LAUNCHER ..."
     mvn -q -B -DskipTests package >&2 || die "mvn package failed"
 fi
-[ -f "$JAR" ] || die "no $JAR after the build"
+[ -x "$LAUNCHER" ] || die "no $LAUNCHER after the build"
 
 # --- machine -------------------------------------------------------------------------------
 echo "# hapmatrix benchmark"
@@ -64,7 +65,7 @@ echo "- memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo
 echo "- CPU: $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
 echo "- java: $("$JAVA" -version 2>&1 | tr '\n' ' ' | sed 's/  */ /g')"
 echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "- jar: target/hapmatrix.jar ($("$JAVA" -jar "$JAR" --version 2>/dev/null | head -1))"
+echo "- tool: target/hapmatrix ($(HAPMATRIX_JAVA=$JAVA "$LAUNCHER" --version 2>/dev/null | head -1))"
 echo
 
 # --- helpers -------------------------------------------------------------------------------
@@ -102,7 +103,8 @@ row() { # size bytes label log
 
 "$JAVA" "$ROOT/bench/GenerateMatrix.java" --header "$DATA/header.txt"
 H=$DATA/header.txt
-J=("$JAVA" -jar "$JAR")
+export HAPMATRIX_JAVA=$JAVA
+J=("$LAUNCHER")
 
 # --- per size ------------------------------------------------------------------------------
 for SIZE in "${SIZES[@]}"; do
