@@ -49,6 +49,8 @@ final class ConvertCommand implements Callable<Integer> {
         // A bad output path should not wait for the end of a load that may take an hour.
         OutputTarget.checkPath(output.path);
         String matrixName = MatrixInput.STDIN.equals(input.matrix) ? "<stdin>" : input.matrix;
+        // Without --db the load goes to a scratch file, not to an in-memory database: that was 10%
+        // faster at 4M sites but held load and export memory at once (530 vs 320 MiB peak RSS).
         Path databaseFile = database != null ? database : DatabaseFiles.scratchDatabase(settings.tempDirectory());
         try {
             long sitesRead = LoadStep.run(input, databaseFile, settings, explicitPairs, status);
