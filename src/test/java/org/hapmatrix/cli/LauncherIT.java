@@ -1,0 +1,84 @@
+package org.hapmatrix.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged command, target/hapmatrix, run as a user runs it (after {@code mvn package}):
+ * the table on stdout and nothing but the summary line on stderr, also when installed in
+ * another folder (whose name has spaces, and where the class-data archive does not apply) or
+ * without its class-data archive.
+ */
+class LauncherIT {
+    private static final Path TARGET = Path.of("target").toAbsolutePath();
+    private static final String SUMMARY = "hapmatrix: 20000 sites read, 9951 written, 3 contig(s), 15 pair(s), ";
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int exitCode, byte[] stdout, String stderr) {
+    }
+
+    @Test
+    void writesTheGoldenTableToStdoutAndOnlyTheSummaryToStderr() throws Exception {
+        assertGoldenRun(run(TARGET.resolve("hapmatrix")));
+    }
+
+    @Test
+    void runsFromAnotherFolderWithSpacesInItsName() throws Exception {
+        // The archive records the jar's build path: here the JVM cannot use it and must not say so.
+        Path installed = install(tmp.resolve("tools with spaces"));
+        assertGoldenRun(run(installed.resolve("hapmatrix")));
+    }
+
+    @Test
+    void runsWithoutItsClassDataArchive() throws Exception {
+        Path installed = install(tmp.resolve("tools"));
+        Files.delete(installed.resolve("hapmatrix.jsa"));
+        assertGoldenRun(run(installed.resolve("hapmatrix")));
+    }
+
+    private static void assertGoldenRun(Run run) throws IOException {
+        assertEquals(0, run.exitCode(), run.stderr());
+        assertArrayEquals(Files.readAllBytes(GoldenTest.GOLDEN.resolve("small_expected.txt")), run.stdout());
+        assertTrue(run.stderr().startsWith(SUMMARY) && run.stderr().endsWith(" s\n") && run.stderr().lines().count() == 1,
+                "stderr should be the summary line alone, was: " + run.stderr());
+    }
+
+    /** Copies the launcher, the jar, its archive and DuckDB's native libraries into {@code folder}. */
+    private static Path install(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        List<Path> files = new ArrayList<>(List.of(TARGET.resolve("hapmatrix"), TARGET.resolve("hapmatrix.jar"),
+                TARGET.resolve("hapmatrix.jsa")));
+        try (DirectoryStream<Path> natives = Files.newDirectoryStream(TARGET, "libduckdb_java.so_*")) {
+            natives.forEach(files::add);
+        }
+        for (Path file : files) {
+            Files.copy(file, folder.resolve(file.getFileName()));
+        }
+        assertTrue(folder.resolve("hapmatrix").toFile().setExecutable(true));
+        return folder;
+    }
+
+    private Run run(Path launcher) throws Exception {
+        Path stdout = tmp.resolve("stdout");
+        Path stderr = tmp.resolve("stderr");
+        Process process = new ProcessBuilder(launcher.toString(), "convert", GoldenTest.MATRIX, "--header", GoldenTest.HEADER)
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
+        int exitCode = process.waitFor();
+        return new Run(exitCode, Files.readAllBytes(stdout), Files.readString(stderr, StandardCharsets.UTF_8));
+    }
+}
