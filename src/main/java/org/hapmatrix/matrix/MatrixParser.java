@@ -140,6 +140,16 @@ public final class MatrixParser implements AutoCloseable {
                 throw columnCountError(column + 2);
             }
             fieldStart = fieldEnd + 1;
+            // Most alleles are one known byte followed by a tab or the line's end: no scan, no lookup.
+            int oneByteEnd = fieldStart + 1;
+            if (oneByteEnd < end && line[oneByteEnd] == '\t' || oneByteEnd == end) {
+                int code = alleles.knownSingleByteCode(line[fieldStart]);
+                if (code >= 0) {
+                    batch.setAllele(column, row, code);
+                    fieldEnd = oneByteEnd;
+                    continue;
+                }
+            }
             fieldEnd = indexOfTab(line, fieldStart, end);
             if (fieldStart == fieldEnd) {
                 throw error(lineNumber, "empty value in column '" + header.columnNames().get(column + 2) + "'");

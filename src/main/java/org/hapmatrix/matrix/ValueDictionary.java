@@ -30,6 +30,11 @@ public final class ValueDictionary {
         Arrays.fill(singleByteCodes, -1);
     }
 
+    /** The code of the one-byte value {@code b} if it is known, else -1 (a small method the JIT inlines). */
+    int knownSingleByteCode(byte b) {
+        return singleByteCodes[b & 0xFF];
+    }
+
     /** The code of {@code bytes[from, to)}, adding the value if new. */
     public int codeOf(byte[] bytes, int from, int to) throws RejectedValue {
         if (to - from == 1) {

@@ -181,6 +181,11 @@ class BadInputTest {
     void emptyValue() throws IOException {
         Path matrix = write("m.txt", HEADER + "1\t10\tA\t\tC\n");
         convertFails(1, matrix + ":2: empty value in column '1a'", matrix.toString());
+        // After a line of known one-byte alleles (the parser's fast path), in the middle and at the end.
+        Path middle = write("m2.txt", HEADER + "1\t10\tA\tA\tC\n1\t11\tA\t\tC\n");
+        convertFails(1, middle + ":3: empty value in column '1a'", middle.toString());
+        Path last = write("m3.txt", HEADER + "1\t10\tA\tA\tC\n1\t11\tA\tC\t\n");
+        convertFails(1, last + ":3: empty value in column '1b'", last.toString());
     }
 
     @Test
