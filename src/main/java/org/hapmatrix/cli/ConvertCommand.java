@@ -53,7 +53,9 @@ final class ConvertCommand implements Callable<Integer> {
         // faster at 4M sites but held load and export memory at once (530 vs 320 MiB peak RSS).
         Path databaseFile = database != null ? database : DatabaseFiles.scratchDatabase(settings.tempDirectory());
         try {
-            long sitesRead = LoadStep.run(input, databaseFile, settings, explicitPairs, status);
+            // A scratch database is the user's matrix as far as messages go.
+            String databaseName = database != null ? database.toString() : matrixName;
+            long sitesRead = LoadStep.run(input, databaseFile, databaseName, settings, explicitPairs, status);
             ExportStep.Result result = ExportStep.run(databaseFile, matrixName, settings, output.path, selection,
                     explicitPairs, status);
             ExportRequest request = result.request();

@@ -23,7 +23,7 @@ final class ExportStep {
     /** {@code sourceName} names the data in messages: the database, or for convert the matrix it came from. */
     static Result run(Path databaseFile, String sourceName, EngineSettings settings, String output,
                       SelectionOptions selection, List<SamplePair> explicitPairs, StatusLine status) {
-        try (MatrixDatabase database = MatrixDatabase.openReadOnly(databaseFile, settings)) {
+        try (MatrixDatabase database = MatrixDatabase.openReadOnly(databaseFile, sourceName, settings)) {
             MatrixCatalog catalog = MatrixCatalog.read(database);
             ExportRequest request = ExportSelection.resolve(catalog, sourceName, explicitPairs, selection.samples(),
                     selection.contigs(), selection.altFrom, settings.threads());

@@ -29,7 +29,7 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StatusLine status = new StatusLine(spec.commandLine().getErr(), common.quiet);
-        long sites = LoadStep.run(input, database.file, engine.settings(), List.of(), status);
+        long sites = LoadStep.run(input, database.file, database.file.toString(), engine.settings(), List.of(), status);
         status.summary(sites + " sites loaded into " + database.file);
         return 0;
     }

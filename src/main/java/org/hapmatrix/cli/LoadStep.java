@@ -13,9 +13,12 @@ final class LoadStep {
     private LoadStep() {
     }
 
-    /** Loads the matrix into {@code database}; explicit pairs are checked against the header before any data is read. */
-    static long run(MatrixInputOptions input, Path database, EngineSettings settings, List<SamplePair> explicitPairs,
-                    StatusLine status) {
+    /**
+     * Loads the matrix into {@code database}, named {@code databaseName} in messages; explicit
+     * pairs are checked against the header before any data is read.
+     */
+    static long run(MatrixInputOptions input, Path database, String databaseName, EngineSettings settings,
+                    List<SamplePair> explicitPairs, StatusLine status) {
         try (OpenedMatrix matrix = input.open()) {
             if (!explicitPairs.isEmpty()) {
                 SamplePairs.validate(explicitPairs, matrix.header().samples(),
@@ -23,7 +26,8 @@ final class LoadStep {
             }
             long[] sites = new long[1];
             try (StatusLine.Bar progress = status.progress("load", " MiB", 1 << 20)) {
-                DatabaseFiles.buildReplacing(database, settings, db -> sites[0] = MatrixLoader.load(db, matrix, progress));
+                DatabaseFiles.buildReplacing(database, databaseName, settings,
+                        db -> sites[0] = MatrixLoader.load(db, matrix, progress));
             }
             return sites[0];
         }

@@ -186,7 +186,7 @@ public final class HaplotypeExporter {
                 throw failure;
             }
             if (cause instanceof SQLException sqlFailure) {
-                throw new HapmatrixException(database.file() + ": export query failed: " + DuckDbErrors.oneLine(sqlFailure), sqlFailure);
+                throw new HapmatrixException(database.name() + ": export query failed: " + DuckDbErrors.oneLine(sqlFailure), sqlFailure);
             }
             if (cause instanceof IOException ioFailure) {
                 throw new HapmatrixException("writing a part file failed: " + ioFailure.getMessage(), ioFailure);

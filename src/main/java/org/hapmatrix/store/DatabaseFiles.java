@@ -18,8 +18,11 @@ public final class DatabaseFiles {
     private DatabaseFiles() {
     }
 
-    /** Builds a database at {@code target} with {@code build}, replacing a previous hapmatrix database there. */
-    public static void buildReplacing(Path target, EngineSettings settings, Consumer<MatrixDatabase> build) {
+    /**
+     * Builds a database at {@code target} with {@code build}, replacing a previous hapmatrix
+     * database there; {@code name} names it in messages about its data (not the temporary file).
+     */
+    public static void buildReplacing(Path target, String name, EngineSettings settings, Consumer<MatrixDatabase> build) {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         if (directory == null || !Files.isDirectory(directory)) {
@@ -41,7 +44,7 @@ public final class DatabaseFiles {
         Path wal = Path.of(building + ".wal");
         TemporaryFiles.register(wal);
         try {
-            try (MatrixDatabase database = MatrixDatabase.create(building, settings)) {
+            try (MatrixDatabase database = MatrixDatabase.create(building, name, settings)) {
                 build.accept(database);
                 long start = System.nanoTime();
                 database.close();

@@ -12,6 +12,12 @@ public final class DuckDbErrors {
         if (lineContext >= 0) {
             message = message.substring(0, lineContext);
         }
-        return message.replaceAll("\\s*\\n\\s*", " ").strip();
+        message = message.replaceAll("\\s*\\n\\s*", " ").strip();
+        // Out of memory, DuckDB goes on to suggest SQL settings; this tool's own knob is --memory-limit.
+        int advice = message.indexOf(" Possible solutions:");
+        if (advice >= 0 && (message.contains("Out of Memory") || message.contains("could not allocate"))) {
+            message = message.substring(0, advice) + " (raise --memory-limit)";
+        }
+        return message;
     }
 }

@@ -16,29 +16,36 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class MatrixDatabase implements AutoCloseable {
     private final Path file;
+    private final String name;
     private final DuckDBConnection connection;
     private final Jdbi jdbi;
 
-    private MatrixDatabase(Path file, DuckDBConnection connection) {
+    private MatrixDatabase(Path file, String name, DuckDBConnection connection) {
         this.file = file;
+        this.name = name;
         this.connection = connection;
         this.jdbi = Jdbi.create(this::newConnection);
     }
 
-    /** Creates a new, empty database file for writing. */
-    public static MatrixDatabase create(Path file, EngineSettings settings) {
-        return new MatrixDatabase(file, connect(file, settings, false));
+    /** Creates a new, empty database file for writing; {@code name} names it in messages. */
+    public static MatrixDatabase create(Path file, String name, EngineSettings settings) {
+        return new MatrixDatabase(file, name, connect(file, settings, false));
     }
 
     /** Opens an existing hapmatrix database read-only; several processes may do so at once. */
     public static MatrixDatabase openReadOnly(Path file, EngineSettings settings) {
+        return openReadOnly(file, file.toString(), settings);
+    }
+
+    /** As {@link #openReadOnly(Path, EngineSettings)}, named {@code name} in messages about its data. */
+    public static MatrixDatabase openReadOnly(Path file, String name, EngineSettings settings) {
         if (!Files.exists(file)) {
             throw HapmatrixException.usage(file + ": no such database");
         }
         if (Files.isDirectory(file)) {
             throw HapmatrixException.usage(file + ": is a directory, not a database");
         }
-        MatrixDatabase database = new MatrixDatabase(file, connect(file, settings, true));
+        MatrixDatabase database = new MatrixDatabase(file, name, connect(file, settings, true));
         try {
             database.requireHapmatrixSchema();
         } catch (RuntimeException e) {
@@ -50,7 +57,7 @@ public final class MatrixDatabase implements AutoCloseable {
 
     /** Opens an existing file read-write only to check it, which fails while another process holds it. */
     static MatrixDatabase openForCheck(Path file, EngineSettings settings) {
-        return new MatrixDatabase(file, connect(file, settings, false));
+        return new MatrixDatabase(file, file.toString(), connect(file, settings, false));
     }
 
     void requireHapmatrixSchema() {
@@ -90,6 +97,11 @@ public final class MatrixDatabase implements AutoCloseable {
         return file;
     }
 
+    /** What messages call this database: its file, or what a scratch database holds. */
+    public String name() {
+        return name;
+    }
+
     /** The connection of the thread that opened the database. */
     public DuckDBConnection connection() {
         return connection;
@@ -100,7 +112,7 @@ public final class MatrixDatabase implements AutoCloseable {
         try {
             return connection.duplicate();
         } catch (SQLException e) {
-            throw new HapmatrixException(file + ": cannot open a connection: " + DuckDbErrors.oneLine(e), e);
+            throw new HapmatrixException(name + ": cannot open a connection: " + DuckDbErrors.oneLine(e), e);
         }
     }
 
@@ -114,7 +126,7 @@ public final class MatrixDatabase implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw new HapmatrixException(file + ": closing the database failed: " + DuckDbErrors.oneLine(e), e);
+            throw new HapmatrixException(name + ": closing the database failed: " + DuckDbErrors.oneLine(e), e);
         }
     }
 }

@@ -78,7 +78,7 @@ public final class MatrixLoader {
             PhaseTimer.done("load: catalog", start);
             return sites;
         } catch (SQLException | JdbiException e) {
-            throw new HapmatrixException(database.file() + ": load failed: " + DuckDbErrors.oneLine(rootCause(e)), e);
+            throw new HapmatrixException(database.name() + ": load failed: " + DuckDbErrors.oneLine(rootCause(e)), e);
         }
     }
 
@@ -161,8 +161,16 @@ public final class MatrixLoader {
             batch.bind("code", code).bind("allele", values.get(code)).add();
         }
         if (!values.isEmpty()) {
-            batch.execute();
+            executeBatch(handle, batch);
         }
+    }
+
+    /**
+     * Runs a batch in its own transaction: in autocommit mode DuckDB's JDBC batch reports a failed
+     * rollback ("no transaction is active") in place of the error that stopped it (out of memory, say).
+     */
+    private static void executeBatch(Handle handle, PreparedBatch batch) {
+        handle.useTransaction(h -> batch.execute());
     }
 
     private static String createMatrixStatement(MatrixHeader header, String sites) {
@@ -181,7 +189,7 @@ public final class MatrixLoader {
         for (int i = 0; i < names.size(); i++) {
             samples.bind("sample", names.get(i)).bind("column_number", i + 4).add();
         }
-        samples.execute();
+        executeBatch(handle, samples);
         List<SamplePair> pairs = SamplePairs.byNamingRule(names);
         if (!pairs.isEmpty()) {
             PreparedBatch batch = handle.prepareBatch(SqlTemplate.statement("insert_pair"));
@@ -190,7 +198,7 @@ public final class MatrixLoader {
                 batch.bind("pair", pair.name()).bind("sample_a", pair.sampleA())
                         .bind("sample_b", pair.sampleB()).bind("ordinal", i + 1).add();
             }
-            batch.execute();
+            executeBatch(handle, batch);
         }
         handle.createUpdate(SqlTemplate.statement("insert_load_info"))
                 .bind("source", source.name())

@@ -341,6 +341,27 @@ class BadInputTest {
     }
 
     @Test
+    void memoryLimitTooSmallForTheLoadNamesTheMatrixAndTheOption() throws IOException {
+        Path matrix = write("m.txt", GOOD);
+        convertFailsMatching(1, Pattern.quote(matrix + ": load failed: ") + ".*could not allocate.* \\(raise --memory-limit\\)",
+                matrix.toString(), "--memory-limit", "1MB");
+    }
+
+    @Test
+    void memoryLimitTooSmallForALoadKeepsTheExistingDatabase() throws IOException {
+        Path db = loadGood("good.duckdb");
+        byte[] before = Files.readAllBytes(db);
+        Path matrix = write("m.txt", GOOD);
+        CliRunner.Result result = CliRunner.run("load", matrix.toString(), "--db", db.toString(), "--memory-limit", "1MB",
+                "--tmp-dir", scratch.toString(), "-q");
+        // Named as the user's database, not the temporary file being built beside it.
+        assertOneLineError(result, 1, Pattern.quote(db + ": load failed: ") + ".*could not allocate.* \\(raise --memory-limit\\)");
+        assertArrayEquals(before, Files.readAllBytes(db));
+        assertGoodDatabase(db);
+        assertNoLeftovers();
+    }
+
+    @Test
     void loadFailureCreatesNoDatabase() throws IOException {
         Path db = out.resolve("new.duckdb");
         Path empty = write("empty.txt", "");

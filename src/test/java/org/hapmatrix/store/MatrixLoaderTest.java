@@ -85,7 +85,7 @@ class MatrixLoaderTest {
         matrix.writeTo(file, true);
         Path db = tmp.resolve(name + ".duckdb");
         CountingFileSource source = new CountingFileSource(file, reopenable);
-        DatabaseFiles.buildReplacing(db, EngineSettings.defaults(), database ->
+        DatabaseFiles.buildReplacing(db, db.toString(), EngineSettings.defaults(), database ->
                 assertEquals(matrix.rows().size(), MatrixLoader.load(database, source, Progress.NONE, batchSites)));
         assertEquals(expectedOpenings, source.openings);
         assertEquals(ReferenceConverter.convert(matrix.columnNames(), matrix.rows(),
