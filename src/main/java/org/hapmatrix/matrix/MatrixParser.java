@@ -142,7 +142,7 @@ public final class MatrixParser implements AutoCloseable {
             fieldStart = fieldEnd + 1;
             // Most alleles are one known byte followed by a tab or the line's end: no scan, no lookup.
             int oneByteEnd = fieldStart + 1;
-            if (oneByteEnd < end && line[oneByteEnd] == '\t' || oneByteEnd == end) {
+            if ((oneByteEnd < end && line[oneByteEnd] == '\t') || oneByteEnd == end) {
                 int code = alleles.knownSingleByteCode(line[fieldStart]);
                 if (code >= 0) {
                     batch.setAllele(column, row, code);
