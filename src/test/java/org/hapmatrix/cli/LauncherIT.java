@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packaged command, target/hapmatrix, run as a user runs it (after {@code mvn package}):
  * the table on stdout and nothing but the summary line on stderr, also when installed in
- * another folder (whose name has spaces, and where the class-data archive does not apply) or
- * without its class-data archive.
+ * another folder (whose name has spaces, and where the class-data archive does not apply),
+ * reached through a symlink, or without its class-data archive.
  */
 class LauncherIT {
     private static final Path TARGET = Path.of("target").toAbsolutePath();
@@ -40,6 +40,13 @@ class LauncherIT {
         // The archive records the jar's build path: here the JVM cannot use it and must not say so.
         Path installed = install(tmp.resolve("tools with spaces"));
         assertGoldenRun(run(installed.resolve("hapmatrix")));
+    }
+
+    @Test
+    void runsThroughARelativeSymlinkFromAnotherFolder() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path link = Files.createSymbolicLink(bin.resolve("hapmatrix"), bin.relativize(TARGET.resolve("hapmatrix")));
+        assertGoldenRun(run(link));
     }
 
     @Test
