@@ -2,6 +2,8 @@ package org.hapmatrix.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.store.EngineSettings;
 import picocli.CommandLine.Option;
@@ -24,12 +26,23 @@ public final class EngineOptions {
         if (threads < 1) {
             throw HapmatrixException.usage("--threads must be at least 1, not " + threads);
         }
-        if (!memoryLimit.matches("(?i)\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB|%)?")) {
-            throw HapmatrixException.usage("--memory-limit '" + memoryLimit + "': expected a size such as 512MB or 2GB");
-        }
+        checkMemoryLimit(memoryLimit);
         if (!Files.isDirectory(tmpDir)) {
             throw HapmatrixException.usage("--tmp-dir " + tmpDir + ": no such folder");
         }
         return new EngineSettings(threads, memoryLimit, tmpDir);
+    }
+
+    /** What DuckDB accepts, and above zero: a size with its unit (512MB, 2GiB) or a share of RAM (50%). */
+    private static void checkMemoryLimit(String limit) {
+        Matcher size = Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)\\s*(KB|MB|GB|TB|KIB|MIB|GIB|TIB|%)").matcher(limit.strip());
+        if (!size.matches()) {
+            throw HapmatrixException.usage("--memory-limit '" + limit + "': expected a size with its unit, such as 512MB or 2GB");
+        }
+        double amount = Double.parseDouble(size.group(1));
+        if (amount <= 0 || (size.group(2).equals("%") && amount > 100)) {
+            throw HapmatrixException.usage("--memory-limit '" + limit + "': must be above zero"
+                    + (size.group(2).equals("%") ? " and at most 100%" : ""));
+        }
     }
 }

@@ -29,7 +29,7 @@ public final class MatrixDatabase implements AutoCloseable {
 
     /** Creates a new, empty database file for writing; {@code name} names it in messages. */
     public static MatrixDatabase create(Path file, String name, EngineSettings settings) {
-        return new MatrixDatabase(file, name, connect(file, settings, false));
+        return new MatrixDatabase(file, name, connect(file, name, settings, false));
     }
 
     /** Opens an existing hapmatrix database read-only; several processes may do so at once. */
@@ -45,7 +45,7 @@ public final class MatrixDatabase implements AutoCloseable {
         if (Files.isDirectory(file)) {
             throw HapmatrixException.usage(file + ": is a directory, not a database");
         }
-        MatrixDatabase database = new MatrixDatabase(file, name, connect(file, settings, true));
+        MatrixDatabase database = new MatrixDatabase(file, name, connect(file, file.toString(), settings, true));
         try {
             database.requireHapmatrixSchema();
         } catch (RuntimeException e) {
@@ -57,7 +57,7 @@ public final class MatrixDatabase implements AutoCloseable {
 
     /** Opens an existing file read-write only to check it, which fails while another process holds it. */
     static MatrixDatabase openForCheck(Path file, EngineSettings settings) {
-        return new MatrixDatabase(file, file.toString(), connect(file, settings, false));
+        return new MatrixDatabase(file, file.toString(), connect(file, file.toString(), settings, false));
     }
 
     void requireHapmatrixSchema() {
@@ -70,7 +70,8 @@ public final class MatrixDatabase implements AutoCloseable {
         }
     }
 
-    private static DuckDBConnection connect(Path file, EngineSettings settings, boolean readOnly) {
+    /** Opens {@code file}; a failure is reported under {@code name} (the target, for a file being built). */
+    private static DuckDBConnection connect(Path file, String name, EngineSettings settings, boolean readOnly) {
         Properties properties = settings.toConnectionProperties();
         if (readOnly) {
             properties.setProperty("duckdb.read_only", "true");
@@ -78,19 +79,19 @@ public final class MatrixDatabase implements AutoCloseable {
         try {
             return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties);
         } catch (SQLException e) {
-            throw openFailure(file, e);
+            throw openFailure(name, e);
         }
     }
 
-    private static HapmatrixException openFailure(Path file, SQLException e) {
+    private static HapmatrixException openFailure(String name, SQLException e) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("Could not set lock") || message.contains("Conflicting lock")) {
-            return new HapmatrixException(file + ": database is in use by another process");
+            return new HapmatrixException(name + ": database is in use by another process");
         }
         if (message.contains("not a valid DuckDB database") || message.contains("Unable to open database")) {
-            return new HapmatrixException(file + ": not a hapmatrix database (not a DuckDB file)");
+            return new HapmatrixException(name + ": not a hapmatrix database (not a DuckDB file)");
         }
-        return new HapmatrixException(file + ": cannot open database: " + DuckDbErrors.oneLine(e), e);
+        return new HapmatrixException(name + ": cannot open database: " + DuckDbErrors.oneLine(e), e);
     }
 
     public Path file() {

@@ -341,6 +341,24 @@ class BadInputTest {
     }
 
     @Test
+    void engineOptionsOutOfRangeAreUsageErrors() throws IOException {
+        Path matrix = write("m.txt", GOOD);
+        convertFails(2, "--threads must be at least 1, not 0", matrix.toString(), "--threads", "0");
+        convertFails(2, "--memory-limit '512': expected a size with its unit, such as 512MB or 2GB",
+                matrix.toString(), "--memory-limit", "512");
+        convertFails(2, "--memory-limit 'lots': expected a size with its unit, such as 512MB or 2GB",
+                matrix.toString(), "--memory-limit", "lots");
+        convertFails(2, "--memory-limit '0GB': must be above zero", matrix.toString(), "--memory-limit", "0GB");
+        convertFails(2, "--memory-limit '150%': must be above zero and at most 100%",
+                matrix.toString(), "--memory-limit", "150%");
+        Path missing = tmp.resolve("no-such-folder");
+        CliRunner.Result result = CliRunner.run("convert", matrix.toString(), "-o", out.resolve("new.txt").toString(),
+                "--tmp-dir", missing.toString(), "-q");
+        assertOneLineError(result, 2, Pattern.quote("--tmp-dir " + missing + ": no such folder"));
+        assertNoLeftovers();
+    }
+
+    @Test
     void memoryLimitTooSmallForTheLoadNamesTheMatrixAndTheOption() throws IOException {
         Path matrix = write("m.txt", GOOD);
         convertFailsMatching(1, Pattern.quote(matrix + ": load failed: ") + ".*could not allocate.* \\(raise --memory-limit\\)",
