@@ -1,15 +1,15 @@
 package org.hapmatrix.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.hapmatrix.TemporaryFiles;
 import org.hapmatrix.export.ExportRequest;
+import org.hapmatrix.export.MatrixExport;
 import org.hapmatrix.export.OutputTarget;
-import org.hapmatrix.matrix.MatrixInput;
-import org.hapmatrix.matrix.SamplePair;
+import org.hapmatrix.matrix.OpenedMatrix;
 import org.hapmatrix.store.DatabaseFiles;
 import org.hapmatrix.store.EngineSettings;
+import org.hapmatrix.store.MatrixLoad;
+import org.hapmatrix.util.TemporaryFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,23 +44,29 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EngineSettings settings = engine.settings();
-        List<SamplePair> explicitPairs = selection.explicitPairs();
+        ExportRequest request = selection.request();
         StatusLine status = new StatusLine(spec.commandLine().getErr(), common.quiet);
         // A bad output path should not wait for the end of a load that may take an hour.
         OutputTarget.checkPath(output.path);
-        String matrixName = MatrixInput.STDIN.equals(input.matrix) ? "<stdin>" : input.matrix;
+        String matrixName = OpenedMatrix.displayName(input.matrix);
         // Without --db the load goes to a scratch file, not to an in-memory database: that was 10%
         // faster at 4M sites but held load and export memory at once (530 vs 320 MiB peak RSS).
         Path databaseFile = database != null ? database : DatabaseFiles.scratchDatabase(settings.tempDirectory());
         try {
             // A scratch database is the user's matrix as far as messages go.
             String databaseName = database != null ? database.toString() : matrixName;
-            long sitesRead = LoadStep.run(input, databaseFile, databaseName, settings, explicitPairs, status);
-            ExportStep.Result result = ExportStep.run(databaseFile, matrixName, settings, output.path, selection,
-                    explicitPairs, status);
-            ExportRequest request = result.request();
+            long sitesRead;
+            try (OpenedMatrix matrix = input.open();
+                 StatusLine.Bar progress = status.progress("load", " MiB", 1 << 20)) {
+                matrix.validatePairs(request.pairs());
+                sitesRead = MatrixLoad.run(matrix, databaseFile, databaseName, settings, progress);
+            }
+            MatrixExport.Result result;
+            try (StatusLine.Bar progress = status.progress("export", " sites", 1)) {
+                result = MatrixExport.run(databaseFile, matrixName, settings, request, output.path, progress);
+            }
             status.summary(sitesRead + " sites read, " + result.sitesWritten() + " written, "
-                    + request.contigs().size() + " contig(s), " + request.pairs().size() + " pair(s)");
+                    + result.plan().contigs().size() + " contig(s), " + result.plan().pairs().size() + " pair(s)");
             return 0;
         } finally {
             if (database == null) {

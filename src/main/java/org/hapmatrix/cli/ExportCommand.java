@@ -1,6 +1,7 @@
 package org.hapmatrix.cli;
 
 import java.util.concurrent.Callable;
+import org.hapmatrix.export.MatrixExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -31,10 +32,13 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StatusLine status = new StatusLine(spec.commandLine().getErr(), common.quiet);
-        ExportStep.Result result = ExportStep.run(database.file, database.file.toString(), engine.settings(), output.path, selection,
-                selection.explicitPairs(), status);
-        status.summary(result.sitesWritten() + " sites written, " + result.request().contigs().size()
-                + " contig(s), " + result.request().pairs().size() + " pair(s)");
+        MatrixExport.Result result;
+        try (StatusLine.Bar progress = status.progress("export", " sites", 1)) {
+            result = MatrixExport.run(database.file, database.file.toString(), engine.settings(), selection.request(),
+                    output.path, progress);
+        }
+        status.summary(result.sitesWritten() + " sites written, " + result.plan().contigs().size()
+                + " contig(s), " + result.plan().pairs().size() + " pair(s)");
         return 0;
     }
 }

@@ -1,7 +1,8 @@
 package org.hapmatrix.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
+import org.hapmatrix.matrix.OpenedMatrix;
+import org.hapmatrix.store.MatrixLoad;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -29,7 +30,11 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StatusLine status = new StatusLine(spec.commandLine().getErr(), common.quiet);
-        long sites = LoadStep.run(input, database.file, database.file.toString(), engine.settings(), List.of(), status);
+        long sites;
+        try (OpenedMatrix matrix = input.open();
+             StatusLine.Bar progress = status.progress("load", " MiB", 1 << 20)) {
+            sites = MatrixLoad.run(matrix, database.file, database.file.toString(), engine.settings(), progress);
+        }
         status.summary(sites + " sites loaded into " + database.file);
         return 0;
     }

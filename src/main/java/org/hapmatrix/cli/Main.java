@@ -24,7 +24,8 @@ public final class Main {
         return commandLine().execute(args);
     }
 
-    static CommandLine commandLine() {
+    /** The configured command line, error handlers included; tests run it with captured streams. */
+    public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new HapmatrixCommand());
         commandLine.setExecutionExceptionHandler(Main::reportFailure);
         commandLine.setParameterExceptionHandler(Main::reportUsageError);

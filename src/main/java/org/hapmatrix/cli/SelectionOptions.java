@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.export.ExportSelection.AltFrom;
+import org.hapmatrix.export.AltFrom;
+import org.hapmatrix.export.ExportRequest;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.matrix.SamplePairs;
 import picocli.CommandLine.Option;
@@ -32,6 +33,11 @@ public final class SelectionOptions {
     @Option(names = "--alt-from", paramLabel = "all|selected",
             description = "Compute ALT over all samples (default, as the original program) or only the exported ones.")
     AltFrom altFrom = AltFrom.all;
+
+    /** The export these options ask for; reads a --pairs file. */
+    ExportRequest request() {
+        return new ExportRequest(explicitPairs(), samples(), contigs(), altFrom);
+    }
 
     /** The --samples names, every name as written. */
     List<String> samples() {

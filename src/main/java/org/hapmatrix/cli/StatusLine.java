@@ -9,7 +9,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.hapmatrix.Progress;
+import org.hapmatrix.util.Progress;
 
 /**
  * What a command says on stderr besides errors: a progress bar while it works (only when stderr

@@ -2,19 +2,24 @@ package org.hapmatrix.export;
 
 import java.util.List;
 import org.hapmatrix.matrix.SamplePair;
-import org.hapmatrix.store.ContigInfo;
 
 /**
- * What to export: the pairs (in output order), the samples ALT is computed over, the contigs
- * (in output order) and how many worker threads run the per-contig queries.
+ * What the user asked to export, as plain values, before any name is checked against a database.
+ *
+ * @param pairs    explicit pairs in output order, or empty for the database's default a/b pairs
+ * @param samples  keep only pairs whose two samples are both listed; empty keeps all
+ * @param contigs  contigs to write; empty writes all (always in first-appearance order)
+ * @param altFrom  which samples ALT is computed over
  */
-public record ExportRequest(List<SamplePair> pairs, List<String> altSamples, List<ContigInfo> contigs, int threads) {
+public record ExportRequest(List<SamplePair> pairs, List<String> samples, List<String> contigs, AltFrom altFrom) {
     public ExportRequest {
         pairs = List.copyOf(pairs);
-        altSamples = List.copyOf(altSamples);
+        samples = List.copyOf(samples);
         contigs = List.copyOf(contigs);
-        if (altSamples.isEmpty()) {
-            throw new IllegalArgumentException("ALT needs at least one sample");
-        }
+    }
+
+    /** The whole table: default pairs, every contig, ALT over all samples. */
+    public static ExportRequest everything() {
+        return new ExportRequest(List.of(), List.of(), List.of(), AltFrom.all);
     }
 }

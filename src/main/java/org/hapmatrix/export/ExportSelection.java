@@ -11,29 +11,18 @@ import org.hapmatrix.store.ContigInfo;
 import org.hapmatrix.store.MatrixCatalog;
 
 /**
- * Turns the user's choices (explicit pairs, a sample subset, a contig subset, where ALT comes
- * from) into an {@link ExportRequest} for a loaded matrix; an unknown name is a usage error.
+ * Turns the user's choices (an {@link ExportRequest}: explicit pairs, a sample subset, a contig
+ * subset, where ALT comes from) into an {@link ExportPlan} for a loaded matrix; an unknown name is
+ * a usage error.
  */
 public final class ExportSelection {
-    /** Which samples ALT is computed over. */
-    public enum AltFrom {
-        /** Every sample of the matrix, as the original program did. */
-        all,
-        /** Only the samples of the exported pairs. */
-        selected
-    }
-
     private ExportSelection() {
     }
 
-    /**
-     * @param source        the database's name, for messages
-     * @param explicitPairs pairs given by the user, or empty for the default a/b pairs
-     * @param samples       keep only pairs whose two samples are both listed; empty keeps all
-     * @param contigs       contigs to write; empty writes all (always in first-appearance order)
-     */
-    public static ExportRequest resolve(MatrixCatalog catalog, String source, List<SamplePair> explicitPairs,
-                                        List<String> samples, List<String> contigs, AltFrom altFrom, int threads) {
+    /** {@code source} is the database's name, for messages. */
+    public static ExportPlan resolve(MatrixCatalog catalog, String source, ExportRequest request, int threads) {
+        List<SamplePair> explicitPairs = request.pairs();
+        List<String> samples = request.samples();
         if (!explicitPairs.isEmpty()) {
             SamplePairs.validate(explicitPairs, catalog.samples(), source);
         }
@@ -44,7 +33,7 @@ public final class ExportSelection {
             pairs = pairs.stream().filter(p -> kept.contains(p.sampleA()) && kept.contains(p.sampleB())).toList();
         }
         List<String> altSamples = catalog.samples();
-        if (altFrom == AltFrom.selected) {
+        if (request.altFrom() == AltFrom.selected) {
             Set<String> selected = new LinkedHashSet<>();
             pairs.forEach(p -> {
                 selected.add(p.sampleA());
@@ -55,7 +44,7 @@ public final class ExportSelection {
             }
             altSamples = List.copyOf(selected);
         }
-        return new ExportRequest(pairs, altSamples, selectContigs(catalog, source, contigs), threads);
+        return new ExportPlan(pairs, altSamples, selectContigs(catalog, source, request.contigs()), threads);
     }
 
     private static List<ContigInfo> selectContigs(MatrixCatalog catalog, String source, List<String> wanted) {

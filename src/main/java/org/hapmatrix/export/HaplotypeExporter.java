@@ -20,13 +20,13 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
 import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.PhaseTimer;
-import org.hapmatrix.Progress;
-import org.hapmatrix.TemporaryFiles;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.store.ContigInfo;
 import org.hapmatrix.store.DuckDbErrors;
 import org.hapmatrix.store.MatrixDatabase;
+import org.hapmatrix.util.PhaseTimer;
+import org.hapmatrix.util.Progress;
+import org.hapmatrix.util.TemporaryFiles;
 
 /**
  * Writes the haplotype table from a loaded database. Each contig's rowid range is cut into work
@@ -75,11 +75,11 @@ public final class HaplotypeExporter {
     }
 
     /** Writes the header and every written site to {@code output}; returns the number of sites written. */
-    public long export(ExportRequest request, OutputTarget output, Path scratchDirectory, Progress progress) {
-        HaplotypeQuery query = HaplotypeQuery.of(request.pairs(), request.altSamples(), alleles);
-        List<WorkUnit> units = workUnits(request.contigs(), rowsPerUnit(request.pairs().size()));
+    public long export(ExportPlan plan, OutputTarget output, Path scratchDirectory, Progress progress) {
+        HaplotypeQuery query = HaplotypeQuery.of(plan.pairs(), plan.altSamples(), alleles);
+        List<WorkUnit> units = workUnits(plan.contigs(), rowsPerUnit(plan.pairs().size()));
         Path parts = createPartsDirectory(scratchDirectory);
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, request.threads()), runnable -> {
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, plan.threads()), runnable -> {
             Thread thread = new Thread(runnable, "hapmatrix-export");
             thread.setDaemon(true);
             return thread;
@@ -87,14 +87,14 @@ public final class HaplotypeExporter {
         try {
             List<Future<Long>> results = new ArrayList<>();
             for (WorkUnit unit : units) {
-                results.add(workers.submit(() -> writePart(query, request.pairs().size(), unit, partFile(parts, unit))));
+                results.add(workers.submit(() -> writePart(query, plan.pairs().size(), unit, partFile(parts, unit))));
             }
             OutputStream out = output.stream();
             long written = 0;
             long rowsTotal = units.stream().mapToLong(WorkUnit::rows).sum();
             long rowsDone = 0;
             try {
-                out.write(headerLine(request.pairs()));
+                out.write(headerLine(plan.pairs()));
                 for (WorkUnit unit : units) {
                     written += await(results.get(unit.index()));
                     Path part = partFile(parts, unit);

@@ -10,7 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.GZIPOutputStream;
 import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.TemporaryFiles;
+import org.hapmatrix.util.TemporaryFiles;
 
 /**
  * Where the table goes: standard output ({@code -} or no path), or a file written to a temporary

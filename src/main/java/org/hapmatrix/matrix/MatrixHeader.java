@@ -1,5 +1,9 @@
 package org.hapmatrix.matrix;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +31,29 @@ public record MatrixHeader(List<String> columnNames) {
         MatrixHeader header = new MatrixHeader(List.of(text.split("\t", -1)));
         header.validate(file, lineNumber);
         return header;
+    }
+
+    /** Reads a header file ({@code --header}): its first line is the header, anything after it is ignored. */
+    public static MatrixHeader readFile(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw HapmatrixException.usage(file + ": no such header file");
+        } catch (IOException e) {
+            throw HapmatrixException.usage(file + ": cannot read header file: " + e.getMessage());
+        }
+        // Only the first line counts, so only it is decoded (the line ends are ASCII).
+        int end = 0;
+        while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
+            end++;
+        }
+        String firstLine = Utf8.decode(bytes, 0, end).orElseThrow(
+                () -> HapmatrixException.at(file.toString(), 1, "header is not valid UTF-8"));
+        if (firstLine.isEmpty()) {
+            throw HapmatrixException.at(file.toString(), 1, "empty header file");
+        }
+        return parse(firstLine, file.toString(), 1);
     }
 
     private void validate(String file, long lineNumber) {

@@ -15,9 +15,9 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.hapmatrix.Progress;
 import org.hapmatrix.matrix.MatrixParser;
 import org.hapmatrix.matrix.SiteBatch;
+import org.hapmatrix.util.Progress;
 
 /**
  * Presents the parser's site batches as an Arrow stream DuckDB can scan: columns

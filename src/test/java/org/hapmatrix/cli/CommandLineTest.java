@@ -1,5 +1,6 @@
 package org.hapmatrix.cli;
 
+import org.hapmatrix.testsupport.CliRunner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

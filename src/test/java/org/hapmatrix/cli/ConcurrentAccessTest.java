@@ -1,5 +1,6 @@
 package org.hapmatrix.cli;
 
+import org.hapmatrix.testsupport.CliRunner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.hapmatrix.reference.MatrixGenerator;
+import org.hapmatrix.testsupport.MatrixGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

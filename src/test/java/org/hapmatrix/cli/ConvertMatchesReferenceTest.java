@@ -1,5 +1,6 @@
 package org.hapmatrix.cli;
 
+import org.hapmatrix.testsupport.CliRunner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
@@ -16,10 +17,10 @@ import java.util.Set;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.hapmatrix.reference.MatrixGenerator;
-import org.hapmatrix.reference.MatrixGenerator.GeneratedMatrix;
 import org.hapmatrix.reference.ReferenceConverter;
 import org.hapmatrix.reference.ReferencePair;
+import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
+import org.hapmatrix.testsupport.MatrixGenerator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,5 +1,6 @@
 package org.hapmatrix.cli;
 
+import org.hapmatrix.testsupport.CliRunner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,8 +28,8 @@ import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
-import org.hapmatrix.reference.MatrixGenerator;
 import org.hapmatrix.reference.ReferenceConverter;
+import org.hapmatrix.testsupport.MatrixGenerator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

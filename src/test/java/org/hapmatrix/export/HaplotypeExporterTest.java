@@ -6,18 +6,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.hapmatrix.Progress;
-import org.hapmatrix.cli.CliRunner;
+import org.hapmatrix.matrix.OpenedMatrix;
 import org.hapmatrix.matrix.SamplePair;
-import org.hapmatrix.reference.MatrixGenerator;
-import org.hapmatrix.reference.MatrixGenerator.GeneratedMatrix;
 import org.hapmatrix.reference.ReferenceConverter;
 import org.hapmatrix.reference.ReferencePair;
 import org.hapmatrix.store.EngineSettings;
-import org.hapmatrix.store.MatrixCatalog;
-import org.hapmatrix.store.MatrixDatabase;
+import org.hapmatrix.store.MatrixLoad;
+import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
+import org.hapmatrix.testsupport.MatrixGenerator;
+import org.hapmatrix.util.Progress;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,25 +34,21 @@ class HaplotypeExporterTest {
         GeneratedMatrix matrix = MatrixGenerator.generate(seed);
         Path file = tmp.resolve("m" + seed + ".txt");
         Path db = tmp.resolve("m" + seed + ".duckdb");
+        EngineSettings settings = new EngineSettings(threads, "256MB", tmp);
         if (!Files.exists(db)) {
             matrix.writeTo(file, true);
-            assertEquals(0, CliRunner.run("load", file.toString(), "--db", db.toString(), "-q").exitCode());
+            try (OpenedMatrix opened = OpenedMatrix.open(file.toString(), null)) {
+                MatrixLoad.run(opened, db, db.toString(), settings, Progress.NONE);
+            }
         }
         List<ReferencePair> referencePairs = ReferenceConverter.defaultPairs(matrix.columnNames());
-        List<SamplePair> pairs = new ArrayList<>();
-        referencePairs.forEach(p -> pairs.add(new SamplePair(p.name(), p.sampleA(), p.sampleB())));
+        List<SamplePair> pairs = referencePairs.stream()
+                .map(p -> new SamplePair(p.name(), p.sampleA(), p.sampleB())).toList();
 
-        EngineSettings settings = new EngineSettings(threads, "256MB", tmp);
-        try (MatrixDatabase database = MatrixDatabase.openReadOnly(db, settings)) {
-            MatrixCatalog catalog = MatrixCatalog.read(database);
-            ExportRequest request = new ExportRequest(pairs, catalog.samples(), catalog.contigs(), threads);
-            Path out = tmp.resolve("out-" + seed + "-" + threads + "-" + rowsPerUnit + ".txt");
-            try (OutputTarget target = OutputTarget.open(out.toString())) {
-                new HaplotypeExporter(database, catalog.alleles(), rowsPerUnit).export(request, target, tmp, Progress.NONE);
-                target.commit();
-            }
-            assertEquals(ReferenceConverter.convert(matrix.columnNames(), matrix.rows(), referencePairs, null),
-                    Files.readString(out, StandardCharsets.UTF_8));
-        }
+        Path out = tmp.resolve("out-" + seed + "-" + threads + "-" + rowsPerUnit + ".txt");
+        ExportRequest request = new ExportRequest(pairs, List.of(), List.of(), AltFrom.all);
+        MatrixExport.run(db, db.toString(), settings, request, out.toString(), Progress.NONE, rowsPerUnit);
+        assertEquals(ReferenceConverter.convert(matrix.columnNames(), matrix.rows(), referencePairs, null),
+                Files.readString(out, StandardCharsets.UTF_8));
     }
 }

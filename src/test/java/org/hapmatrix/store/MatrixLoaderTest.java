@@ -2,17 +2,21 @@ package org.hapmatrix.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.hapmatrix.Progress;
-import org.hapmatrix.cli.CliRunner;
+import org.hapmatrix.export.ExportRequest;
+import org.hapmatrix.export.MatrixExport;
 import org.hapmatrix.matrix.MatrixInput;
 import org.hapmatrix.matrix.MatrixParser;
 import org.hapmatrix.matrix.MatrixSource;
-import org.hapmatrix.reference.MatrixGenerator;
-import org.hapmatrix.reference.MatrixGenerator.GeneratedMatrix;
 import org.hapmatrix.reference.ReferenceConverter;
+import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
+import org.hapmatrix.testsupport.MatrixGenerator;
+import org.hapmatrix.util.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,15 +76,16 @@ class MatrixLoaderTest {
         return new GeneratedMatrix(base.columnNames(), rows);
     }
 
-    private String exportAll(Path db) {
-        CliRunner.Result result = CliRunner.run("export", "--db", db.toString(), "-q");
-        assertEquals(0, result.exitCode(), result.toString());
-        return result.out();
+    private String exportAll(Path db) throws IOException {
+        Path out = tmp.resolve(db.getFileName() + ".out.txt");
+        MatrixExport.run(db, db.toString(), EngineSettings.defaults(), ExportRequest.everything(), out.toString(),
+                Progress.NONE);
+        return Files.readString(out, StandardCharsets.UTF_8);
     }
 
     /** Loads {@code matrix} from a file into a new database; asserts the openings and that export equals the reference. */
     private Path loadAndCompare(String name, GeneratedMatrix matrix, boolean reopenable, int batchSites,
-                                int expectedOpenings) {
+                                int expectedOpenings) throws IOException {
         Path file = tmp.resolve(name + ".txt");
         matrix.writeTo(file, true);
         Path db = tmp.resolve(name + ".duckdb");
@@ -94,20 +99,20 @@ class MatrixLoaderTest {
     }
 
     @Test
-    void aLateNewAlleleMakesTheLoaderReadTheFileAgainThroughStaging() {
+    void aLateNewAlleleMakesTheLoaderReadTheFileAgainThroughStaging() throws IOException {
         Path db = loadAndCompare("late", matrixWithLateAlleles(), true, 16, 2);
-        CliRunner.Result alleles = CliRunner.run("sql", "--db", db.toString(), "--format", "csv",
-                "SELECT string_agg(allele, ' ') AS alleles FROM alleles");
-        assertEquals("alleles\n- A AT C G GGC N R T\n", alleles.out());
+        try (MatrixDatabase database = MatrixDatabase.openReadOnly(db, EngineSettings.defaults())) {
+            assertEquals(List.of("-", "A", "AT", "C", "G", "GGC", "N", "R", "T"), MatrixCatalog.read(database).alleles());
+        }
     }
 
     @Test
-    void anEarlyAlphabetLoadsInOnePass() {
+    void anEarlyAlphabetLoadsInOnePass() throws IOException {
         loadAndCompare("plain", MatrixGenerator.seedShaped(41, 300), true, 1000, 1);
     }
 
     @Test
-    void anInputThatCannotBeReadTwiceIsStagedFromTheStart() {
+    void anInputThatCannotBeReadTwiceIsStagedFromTheStart() throws IOException {
         loadAndCompare("once", matrixWithLateAlleles(), false, 16, 1);
     }
 }

@@ -1,4 +1,4 @@
-package org.hapmatrix;
+package org.hapmatrix.util;
 
 /**
  * Phase timings on stderr when the environment variable HAPMATRIX_TIMINGS is set: where the

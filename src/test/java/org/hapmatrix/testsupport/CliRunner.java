@@ -1,4 +1,4 @@
-package org.hapmatrix.cli;
+package org.hapmatrix.testsupport;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.hapmatrix.cli.Main;
 import picocli.CommandLine;
 
 /** Runs a hapmatrix command line in this JVM, capturing stdout, stderr and the exit code. */

@@ -1,4 +1,4 @@
-package org.hapmatrix;
+package org.hapmatrix.util;
 
 /** Receives how far long work has come; the CLI draws it on a terminal. */
 public interface Progress {

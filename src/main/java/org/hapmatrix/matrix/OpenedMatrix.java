@@ -1,15 +1,14 @@
-package org.hapmatrix.cli;
+package org.hapmatrix.matrix;
 
-import org.hapmatrix.matrix.MatrixHeader;
-import org.hapmatrix.matrix.MatrixInput;
-import org.hapmatrix.matrix.MatrixParser;
-import org.hapmatrix.matrix.MatrixSource;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
- * The matrix named on the command line, its header already read. The first {@link #open()}
- * hands out that parser; a file may be opened again from the start, standard input may not.
+ * A matrix file (or standard input) opened for loading, its header already read: from a header
+ * file if one is given, else from the matrix's first line. The first {@link #open()} hands out
+ * that parser; a file may be opened again from the start, standard input may not.
  */
-final class OpenedMatrix implements MatrixSource, AutoCloseable {
+public final class OpenedMatrix implements MatrixSource, AutoCloseable {
     private final String path;
     private final MatrixHeader headerFromFile;
     private final String headerFile;
@@ -17,13 +16,27 @@ final class OpenedMatrix implements MatrixSource, AutoCloseable {
     private final String name;
     private MatrixParser first;
 
-    OpenedMatrix(String path, MatrixHeader headerFromFile, String headerFile) {
+    private OpenedMatrix(String path, MatrixHeader headerFromFile, String headerFile) {
         this.path = path;
         this.headerFromFile = headerFromFile;
         this.headerFile = headerFile;
         this.first = parse();
         this.sizeBytes = first.bytesTotal();
         this.name = first.sourceName();
+    }
+
+    /**
+     * Opens the matrix at {@code path} ({@code -} for standard input) and reads its header at once,
+     * from {@code headerFile} when not null, so a bad header fails before any data is loaded.
+     */
+    public static OpenedMatrix open(String path, Path headerFile) {
+        MatrixHeader header = headerFile == null ? null : MatrixHeader.readFile(headerFile);
+        return new OpenedMatrix(path, header, headerFile == null ? null : headerFile.toString());
+    }
+
+    /** The name a matrix path has in messages, known before it is opened. */
+    public static String displayName(String path) {
+        return MatrixInput.STDIN.equals(path) ? "<stdin>" : path;
     }
 
     private MatrixParser parse() {
@@ -36,8 +49,15 @@ final class OpenedMatrix implements MatrixSource, AutoCloseable {
         }
     }
 
-    MatrixHeader header() {
+    public MatrixHeader header() {
         return first != null ? first.header() : headerFromFile;
+    }
+
+    /** Checks explicit pairs against the header's samples, naming the file the names came from. */
+    public void validatePairs(List<SamplePair> pairs) {
+        if (!pairs.isEmpty()) {
+            SamplePairs.validate(pairs, header().samples(), headerFile != null ? headerFile : name);
+        }
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.hapmatrix;
+package org.hapmatrix.util;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
-package org.hapmatrix.reference;
+package org.hapmatrix.testsupport;
 
+import org.hapmatrix.reference.ReferenceConverter;
+import org.hapmatrix.reference.ReferencePair;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
