@@ -10,21 +10,24 @@ import java.nio.file.StandardCopyOption;
  * Writes a deterministic, seed-shaped genome matrix for benchmarks (no header line).
  *
  * <pre>
- *   java bench/GenerateMatrix.java SITES OUT_FILE [SEED]
- *   java bench/GenerateMatrix.java --header OUT_HEADER
+ *   java bench/GenerateMatrix.java [--samples N] [--contigs N] SITES OUT_FILE [SEED]
+ *   java bench/GenerateMatrix.java [--samples N] --header OUT_HEADER
  * </pre>
  * OUT_FILE may be - for stdout.
  *
- * Rows: contig (1..4, contiguous blocks of equal share), position (1, 2, 3, ... per contig),
- * REF (A C G T), then 31 sample alleles. About 30% of the sites are polymorphic (a second
- * base among the samples); each sample cell is independently N with probability 3% and
- * - with probability 1%. Same SITES and SEED give the same bytes. The file is written to
- * OUT_FILE.tmp and renamed at the end, so an interrupted run leaves no truncated matrix.
+ * Rows: contig (contiguous blocks of equal share; default 4 contigs named 1..4), position (1, 2,
+ * 3, ... per contig), REF (A C G T), then the sample alleles (default 31 samples, the seed's
+ * names; other counts are named S1a, S1b, S2a, ... so that every two make a default pair, an odd
+ * last one unpaired). About 30% of the sites are polymorphic (a second base among the samples);
+ * each sample cell is independently N with probability 3% and - with probability 1%. Same
+ * options, SITES and SEED give the same bytes (the defaults give the bytes of earlier versions).
+ * The file is written to OUT_FILE.tmp and renamed at the end, so an interrupted run leaves no
+ * truncated matrix.
  */
 public final class GenerateMatrix {
-    static final int CONTIGS = 4;
-    static final int SAMPLES = 31;
-    static final String HEADER = String.join("\t",
+    static final int DEFAULT_CONTIGS = 4;
+    static final int DEFAULT_SAMPLES = 31;
+    static final String DEFAULT_HEADER = String.join("\t",
             "CHROM", "POS", "REF", "13a", "14b", "16a", "17a", "23a", "24a", "25b", "26a", "34a",
             "35a", "37a", "38a", "3b", "MA611", "8b", "10b", "13b", "14a", "16b", "17b", "23b",
             "24b", "25a", "26b", "34b", "35b", "37b", "38b", "3a", "8a", "10a");
@@ -37,9 +40,24 @@ public final class GenerateMatrix {
     static final int ALT_CELL = (int) (0.35 * 65536); // polymorphic site: sample carries ALT
 
     private long state;
+    private final int samples;
+    private final int contigs;
 
-    private GenerateMatrix(long seed) {
+    private GenerateMatrix(long seed, int samples, int contigs) {
         this.state = seed;
+        this.samples = samples;
+        this.contigs = contigs;
+    }
+
+    static String header(int samples) {
+        if (samples == DEFAULT_SAMPLES) {
+            return DEFAULT_HEADER;
+        }
+        StringBuilder header = new StringBuilder("CHROM\tPOS\tREF");
+        for (int i = 0; i < samples; i++) {
+            header.append("\tS").append(i / 2 + 1).append(i % 2 == 0 ? 'a' : 'b');
+        }
+        return header.toString();
     }
 
     /** SplitMix64. */
@@ -51,13 +69,28 @@ public final class GenerateMatrix {
     }
 
     public static void main(String[] args) throws IOException {
+        int samples = DEFAULT_SAMPLES;
+        int contigs = DEFAULT_CONTIGS;
+        while (args.length >= 2 && (args[0].equals("--samples") || args[0].equals("--contigs"))) {
+            int value = Integer.parseInt(args[1]);
+            if (value < 1) {
+                System.err.println("GenerateMatrix: " + args[0] + " must be >= 1");
+                System.exit(2);
+            }
+            if (args[0].equals("--samples")) {
+                samples = value;
+            } else {
+                contigs = value;
+            }
+            args = java.util.Arrays.copyOfRange(args, 2, args.length);
+        }
         if (args.length == 2 && args[0].equals("--header")) {
-            Files.writeString(Path.of(args[1]), HEADER + "\n", StandardCharsets.US_ASCII);
+            Files.writeString(Path.of(args[1]), header(samples) + "\n", StandardCharsets.US_ASCII);
             return;
         }
         if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: java GenerateMatrix.java SITES OUT_FILE [SEED]\n"
-                    + "       java GenerateMatrix.java --header OUT_HEADER");
+            System.err.println("usage: java GenerateMatrix.java [--samples N] [--contigs N] SITES OUT_FILE [SEED]\n"
+                    + "       java GenerateMatrix.java [--samples N] --header OUT_HEADER");
             System.exit(2);
         }
         long sites;
@@ -77,7 +110,7 @@ public final class GenerateMatrix {
         long t0 = System.nanoTime();
         if (args[1].equals("-")) {
             try (OutputStream os = new BufferedOutputStream(System.out, 1 << 24)) {
-                new GenerateMatrix(seed).write(sites, os);
+                new GenerateMatrix(seed, samples, contigs).write(sites, os);
             }
             return;
         }
@@ -85,13 +118,13 @@ public final class GenerateMatrix {
         if (Files.exists(out) && !Files.isRegularFile(out)) {
             // a device or pipe (e.g. /dev/null): write straight to it, never rename over it
             try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 24)) {
-                new GenerateMatrix(seed).write(sites, os);
+                new GenerateMatrix(seed, samples, contigs).write(sites, os);
             }
             return;
         }
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 24)) {
-            new GenerateMatrix(seed).write(sites, os);
+            new GenerateMatrix(seed, samples, contigs).write(sites, os);
         }
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         double s = (System.nanoTime() - t0) / 1e9;
@@ -100,22 +133,24 @@ public final class GenerateMatrix {
     }
 
     private void write(long sites, OutputStream os) throws IOException {
-        // one row is at most: contig 1 + tab + 19 digits + tab + ref + tab + 31 * 2 (cell + tab/newline)
-        byte[] buf = new byte[1 << 20];
+        // one row is at most: contig 10 + tab + 19 digits + tab + ref + tab + samples * 2 (cell + tab/newline)
+        int rowMax = 64 + 2 * samples;
+        byte[] buf = new byte[Math.max(1 << 20, 2 * rowMax)];
         int len = 0;
-        long base = sites / CONTIGS;
-        long rem = sites % CONTIGS;
+        long base = sites / contigs;
+        long rem = sites % contigs;
         byte[] digits = new byte[20];
-        byte[] cells = new byte[SAMPLES];
-        for (int c = 0; c < CONTIGS; c++) {
+        byte[] cells = new byte[samples];
+        for (int c = 0; c < contigs; c++) {
             long n = base + (c < rem ? 1 : 0);
-            byte contig = (byte) ('1' + c);
+            byte[] contig = Integer.toString(c + 1).getBytes(StandardCharsets.US_ASCII);
             for (long pos = 1; pos <= n; pos++) {
-                if (len > buf.length - 128) {
+                if (len > buf.length - rowMax) {
                     os.write(buf, 0, len);
                     len = 0;
                 }
-                buf[len++] = contig;
+                System.arraycopy(contig, 0, buf, len, contig.length);
+                len += contig.length;
                 buf[len++] = '\t';
                 // position
                 long p = pos;
@@ -140,7 +175,7 @@ public final class GenerateMatrix {
 
                 boolean anyAlt = false;
                 long bits = 0;
-                for (int i = 0; i < SAMPLES; i++) {
+                for (int i = 0; i < samples; i++) {
                     if ((i & 1) == 0) {
                         bits = next();
                     }
@@ -162,9 +197,9 @@ public final class GenerateMatrix {
                 }
                 if (poly && !anyAlt) {
                     // make sure a polymorphic site really carries its second base
-                    cells[(int) (((r >>> 40) & 0xFFFF) % SAMPLES)] = alt;
+                    cells[(int) (((r >>> 40) & 0xFFFF) % samples)] = alt;
                 }
-                for (int i = 0; i < SAMPLES; i++) {
+                for (int i = 0; i < samples; i++) {
                     buf[len++] = cells[i];
                     buf[len++] = '\t';
                 }
