@@ -56,7 +56,8 @@ final class ConvertCommand implements Callable<Integer> {
             // A scratch database is the user's matrix as far as messages go.
             String databaseName = database != null ? database.toString() : matrixName;
             long sitesRead;
-            try (OpenedMatrix matrix = input.open();
+            // With an indexed matrix only the selected contigs are read; without, all (selected at export).
+            try (OpenedMatrix matrix = input.open(request.contigs(), false);
                  StatusLine.Bar progress = status.progress("load", " MiB", 1 << 20)) {
                 matrix.validatePairs(request.pairs());
                 sitesRead = MatrixLoad.run(matrix, databaseFile, databaseName, settings, progress);

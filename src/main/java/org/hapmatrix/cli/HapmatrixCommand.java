@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Genome matrix to phased haplotype table, through an embedded DuckDB database.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {ConvertCommand.class, LoadCommand.class, ExportCommand.class, SqlCommand.class, InfoCommand.class})
+        subcommands = {ConvertCommand.class, LoadCommand.class, ExportCommand.class, SqlCommand.class, InfoCommand.class,
+                ContigsCommand.class, ConcatCommand.class})
 public final class HapmatrixCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

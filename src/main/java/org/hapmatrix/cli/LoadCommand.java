@@ -22,6 +22,9 @@ final class LoadCommand implements Callable<Integer> {
     DatabaseOption database;
 
     @Mixin
+    ContigOptions contigs;
+
+    @Mixin
     EngineOptions engine;
 
     @Mixin
@@ -31,7 +34,7 @@ final class LoadCommand implements Callable<Integer> {
     public Integer call() {
         StatusLine status = new StatusLine(spec.commandLine().getErr(), common.quiet);
         long sites;
-        try (OpenedMatrix matrix = input.open();
+        try (OpenedMatrix matrix = input.open(contigs.names(), true);
              StatusLine.Bar progress = status.progress("load", " MiB", 1 << 20)) {
             sites = MatrixLoad.run(matrix, database.file, database.file.toString(), engine.settings(), progress);
         }

@@ -1,6 +1,7 @@
 package org.hapmatrix.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.hapmatrix.matrix.OpenedMatrix;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,7 +16,8 @@ public final class MatrixInputOptions {
             description = "Column names, one tab-separated line; without it the matrix's first line is the header.")
     Path headerFile;
 
-    OpenedMatrix open() {
-        return OpenedMatrix.open(matrix, headerFile);
+    /** Opens the matrix to read only {@code contigs} (all for an empty list), see {@link OpenedMatrix#open(String, Path, List, boolean)}. */
+    OpenedMatrix open(List<String> contigs, boolean filterWithoutIndex) {
+        return OpenedMatrix.open(matrix, headerFile, contigs, filterWithoutIndex);
     }
 }

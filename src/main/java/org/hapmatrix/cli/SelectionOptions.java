@@ -9,6 +9,7 @@ import org.hapmatrix.export.AltFrom;
 import org.hapmatrix.export.ExportRequest;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.matrix.SamplePairs;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What goes into the table: pairs, samples, contigs, and which samples ALT is computed over. */
@@ -26,9 +27,8 @@ public final class SelectionOptions {
             description = "Keep only the pairs whose two samples are both in this comma-separated list.")
     List<String> sampleLists = new ArrayList<>();
 
-    @Option(names = "--contigs", paramLabel = "LIST",
-            description = "Write only these contigs (comma-separated); output order stays the input's.")
-    List<String> contigLists = new ArrayList<>();
+    @Mixin
+    ContigOptions contigOptions;
 
     @Option(names = "--alt-from", paramLabel = "all|selected",
             description = "Compute ALT over all samples (default, as the original program) or only the exported ones.")
@@ -46,7 +46,7 @@ public final class SelectionOptions {
 
     /** The --contigs names, every name as written. */
     List<String> contigs() {
-        return splitAtCommas(contigLists);
+        return contigOptions.names();
     }
 
     private static List<String> splitAtCommas(List<String> lists) {

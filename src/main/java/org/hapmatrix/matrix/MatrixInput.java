@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.LongSupplier;
 import java.util.zip.GZIPInputStream;
 import org.hapmatrix.HapmatrixException;
 
@@ -16,13 +17,14 @@ public final class MatrixInput implements AutoCloseable {
 
     private final String name;
     private final long compressedSize;
-    private final CountingInputStream raw;
+    private final LongSupplier rawBytesRead;
     private final InputStream decoded;
 
     private MatrixInput(String name, long compressedSize, InputStream source) throws IOException {
         this.name = name;
         this.compressedSize = compressedSize;
-        this.raw = new CountingInputStream(source);
+        CountingInputStream raw = new CountingInputStream(source);
+        this.rawBytesRead = () -> raw.count;
         BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
         // gzip is recognised by its magic bytes, so a .gz on stdin or a misnamed file works too.
         buffered.mark(2);
@@ -31,6 +33,18 @@ public final class MatrixInput implements AutoCloseable {
         buffered.reset();
         boolean gzip = first == 0x1f && second == 0x8b;
         this.decoded = gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+    }
+
+    private MatrixInput(String name, SelectedLinesStream selectedLines) {
+        this.name = name;
+        this.compressedSize = selectedLines.bytesTotal();
+        this.rawBytesRead = selectedLines::bytesRead;
+        this.decoded = selectedLines;
+    }
+
+    /** Some lines of a matrix (its header and some contigs' lines), read as if they were the whole file. */
+    static MatrixInput ofSelectedLines(String name, SelectedLinesStream selectedLines) {
+        return new MatrixInput(name, selectedLines);
     }
 
     /** Opens {@code path}, or standard input for {@code -}; a missing or unreadable file is a usage error. */
@@ -65,7 +79,7 @@ public final class MatrixInput implements AutoCloseable {
 
     /** Bytes consumed from the file so far (compressed bytes for gzip), for progress. */
     public long rawBytesRead() {
-        return raw.count;
+        return rawBytesRead.getAsLong();
     }
 
     /** The decompressed content. */

@@ -12,14 +12,19 @@ public final class OpenedMatrix implements MatrixSource, AutoCloseable {
     private final String path;
     private final MatrixHeader headerFromFile;
     private final String headerFile;
+    private final List<String> contigs;
+    private final boolean filterWithoutIndex;
     private final long sizeBytes;
     private final String name;
     private MatrixParser first;
 
-    private OpenedMatrix(String path, MatrixHeader headerFromFile, String headerFile) {
+    private OpenedMatrix(String path, MatrixHeader headerFromFile, String headerFile, List<String> contigs,
+                         boolean filterWithoutIndex) {
         this.path = path;
         this.headerFromFile = headerFromFile;
         this.headerFile = headerFile;
+        this.contigs = List.copyOf(contigs);
+        this.filterWithoutIndex = filterWithoutIndex;
         this.first = parse();
         this.sizeBytes = first.bytesTotal();
         this.name = first.sourceName();
@@ -30,8 +35,18 @@ public final class OpenedMatrix implements MatrixSource, AutoCloseable {
      * from {@code headerFile} when not null, so a bad header fails before any data is loaded.
      */
     public static OpenedMatrix open(String path, Path headerFile) {
+        return open(path, headerFile, List.of(), false);
+    }
+
+    /**
+     * As {@link #open(String, Path)}, reading only {@code contigs} (all for an empty list): through
+     * the matrix's tabix index when it has one, see {@link ContigSelection}; without an index,
+     * {@code filterWithoutIndex} drops the other contigs' lines while reading.
+     */
+    public static OpenedMatrix open(String path, Path headerFile, List<String> contigs, boolean filterWithoutIndex) {
         MatrixHeader header = headerFile == null ? null : MatrixHeader.readFile(headerFile);
-        return new OpenedMatrix(path, header, headerFile == null ? null : headerFile.toString());
+        return new OpenedMatrix(path, header, headerFile == null ? null : headerFile.toString(), contigs,
+                filterWithoutIndex);
     }
 
     /** The name a matrix path has in messages, known before it is opened. */
@@ -40,7 +55,7 @@ public final class OpenedMatrix implements MatrixSource, AutoCloseable {
     }
 
     private MatrixParser parse() {
-        MatrixInput input = MatrixInput.open(path);
+        MatrixInput input = ContigSelection.open(path, contigs, headerFromFile != null, filterWithoutIndex);
         try {
             return new MatrixParser(input, headerFromFile);
         } catch (RuntimeException e) {

@@ -1,0 +1,47 @@
+package org.hapmatrix.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import org.hapmatrix.export.OutputTarget;
+import org.hapmatrix.matrix.MatrixContigs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code contigs}: the matrix's contig names, one a line, in order of first appearance (the scatter's list). */
+@Command(name = "contigs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "List the matrix's contigs in order of first appearance, one a line (from its tabix index when it has one).")
+final class ContigsCommand implements Callable<Integer> {
+    @Mixin
+    MatrixInputOptions input;
+
+    @Mixin
+    OutputOption output;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        OutputTarget.checkPath(output.path);
+        try (OutputTarget target = OutputTarget.open(output.path)) {
+            OutputStream out = target.stream();
+            try {
+                MatrixContigs.list(input.matrix, input.headerFile != null, contig -> {
+                    try {
+                        out.write(contig.getBytes(StandardCharsets.UTF_8));
+                        out.write('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw target.writeFailure(e.getCause());
+            }
+            target.commit();
+        }
+        return 0;
+    }
+}
