@@ -4,24 +4,20 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
 import org.hapmatrix.export.OutputTarget;
 import org.hapmatrix.matrix.MatrixContigs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code contigs}: the matrix's contig names, one a line, in order of first appearance (the scatter's list). */
-@Command(name = "contigs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "contigs",
         description = "List the matrix's contigs in order of first appearance, one a line (from its tabix index when it has one).")
-final class ContigsCommand implements Callable<Integer> {
+final class ContigsCommand extends Subcommand {
     @Mixin
     MatrixInputOptions input;
 
     @Mixin
     OutputOption output;
-
-    @Mixin
-    CommonOptions common;
 
     @Override
     public Integer call() {

@@ -1,7 +1,6 @@
 package org.hapmatrix.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.hapmatrix.export.ExportRequest;
 import org.hapmatrix.export.MatrixExport;
 import org.hapmatrix.export.OutputTarget;
@@ -13,16 +12,11 @@ import org.hapmatrix.util.TemporaryFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code convert}: load the matrix into DuckDB and write the haplotype table, in one go. */
-@Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "convert",
         description = "Convert a genome matrix to the phased haplotype table (loads it into DuckDB on the way).")
-final class ConvertCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class ConvertCommand extends DatabaseCommand {
     @Mixin
     MatrixInputOptions input;
 
@@ -35,17 +29,11 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
-    @Mixin
-    EngineOptions engine;
-
-    @Mixin
-    CommonOptions common;
-
     @Override
     public Integer call() {
         EngineSettings settings = engine.settings();
         ExportRequest request = selection.request();
-        StatusLine status = new StatusLine(spec.commandLine().getErr(), common.quiet);
+        StatusLine status = status();
         // A bad output path should not wait for the end of a load that may take an hour.
         OutputTarget.checkPath(output.path);
         String matrixName = OpenedMatrix.displayName(input.matrix);

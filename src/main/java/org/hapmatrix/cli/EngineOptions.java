@@ -2,47 +2,65 @@ package org.hapmatrix.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.store.EngineSettings;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
-/** Resource options of the commands that do heavy work: threads, DuckDB's memory ceiling, scratch folder. */
+/**
+ * Resource options of every command that opens a database: threads, DuckDB's memory ceiling,
+ * scratch folder. Their defaults are {@link EngineSettings#defaults()}; their values are checked
+ * by converters, so a bad one is a usage error in picocli's one format.
+ */
 public final class EngineOptions {
-    @Option(names = {"-t", "--threads"}, paramLabel = "N",
+    private static final EngineSettings DEFAULTS = EngineSettings.defaults();
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", converter = ThreadCount.class,
             description = "Worker threads (default: available cores, ${DEFAULT-VALUE}).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    int threads = DEFAULTS.threads();
 
-    @Option(names = "--memory-limit", paramLabel = "SIZE",
-            description = "DuckDB memory limit, e.g. 512MB, 2GB (default: ${DEFAULT-VALUE}); beyond it DuckDB spills to --tmp-dir.")
-    String memoryLimit = EngineSettings.DEFAULT_MEMORY_LIMIT;
+    @Option(names = "--memory-limit", paramLabel = "SIZE", converter = MemoryLimit.class,
+            description = "DuckDB memory limit, e.g. 512MB, 2GB or 50%% (default: ${DEFAULT-VALUE}); beyond it DuckDB spills to --tmp-dir.")
+    String memoryLimit = DEFAULTS.memoryLimit();
 
-    @Option(names = "--tmp-dir", paramLabel = "DIR",
-            description = "Folder for scratch files: the temporary database, spills, output parts (default: the system's).")
-    Path tmpDir = Path.of(System.getProperty("java.io.tmpdir"));
+    @Option(names = "--tmp-dir", paramLabel = "DIR", converter = ExistingFolder.class,
+            description = "Folder for scratch files: the temporary database, spills, output parts (default: the system's, ${DEFAULT-VALUE}).")
+    Path tmpDir = DEFAULTS.tempDirectory();
 
     EngineSettings settings() {
-        if (threads < 1) {
-            throw HapmatrixException.usage("--threads must be at least 1, not " + threads);
-        }
-        checkMemoryLimit(memoryLimit);
-        if (!Files.isDirectory(tmpDir)) {
-            throw HapmatrixException.usage("--tmp-dir " + tmpDir + ": no such folder");
-        }
         return new EngineSettings(threads, memoryLimit, tmpDir);
     }
 
-    /** What DuckDB accepts, and above zero: a size with its unit (512MB, 2GiB) or a share of RAM (50%). */
-    private static void checkMemoryLimit(String limit) {
-        Matcher size = Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)\\s*(KB|MB|GB|TB|KIB|MIB|GIB|TIB|%)").matcher(limit.strip());
-        if (!size.matches()) {
-            throw HapmatrixException.usage("--memory-limit '" + limit + "': expected a size with its unit, such as 512MB or 2GB");
+    static final class ThreadCount implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int threads;
+            try {
+                threads = Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("expected a whole number, not '" + value + "'");
+            }
+            if (threads < 1) {
+                throw new TypeConversionException("must be at least 1, not " + threads);
+            }
+            return threads;
         }
-        double amount = Double.parseDouble(size.group(1));
-        if (amount <= 0 || (size.group(2).equals("%") && amount > 100)) {
-            throw HapmatrixException.usage("--memory-limit '" + limit + "': must be above zero"
-                    + (size.group(2).equals("%") ? " and at most 100%" : ""));
+    }
+
+    static final class MemoryLimit extends DomainConverter<String> {
+        MemoryLimit() {
+            super(EngineSettings::checkMemoryLimit);
+        }
+    }
+
+    static final class ExistingFolder implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            Path folder = Path.of(value);
+            if (!Files.isDirectory(folder)) {
+                throw new TypeConversionException("no such folder: " + value);
+            }
+            return folder;
         }
     }
 }

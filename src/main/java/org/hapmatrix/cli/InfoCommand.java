@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.matrix.SamplePair;
@@ -16,28 +15,17 @@ import org.hapmatrix.store.SqlTemplate;
 import org.jdbi.v3.core.Handle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code info}: what a loaded database holds, for people. */
-@Command(name = "info", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "info",
         description = "Describe a loaded database: contigs, sites, samples, pairs, allele alphabet, size, load details.")
-final class InfoCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class InfoCommand extends DatabaseCommand {
     @Mixin
     DatabaseOption database;
 
-    @Mixin
-    EngineOptions engine;
-
-    @Mixin
-    CommonOptions common;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (MatrixDatabase db = MatrixDatabase.openReadOnly(database.file, engine.settings())) {
             MatrixCatalog catalog = MatrixCatalog.read(db);
             Map<String, Object> load;

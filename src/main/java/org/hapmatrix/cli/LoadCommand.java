@@ -1,20 +1,14 @@
 package org.hapmatrix.cli;
 
-import java.util.concurrent.Callable;
 import org.hapmatrix.matrix.OpenedMatrix;
 import org.hapmatrix.store.MatrixLoad;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code load}: the matrix into a DuckDB file, for later {@code export}, {@code sql} and {@code info}. */
-@Command(name = "load", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "load",
         description = "Load a genome matrix into a DuckDB database file (replacing its matrix only once the load succeeded).")
-final class LoadCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class LoadCommand extends DatabaseCommand {
     @Mixin
     MatrixInputOptions input;
 
@@ -24,15 +18,9 @@ final class LoadCommand implements Callable<Integer> {
     @Mixin
     ContigOptions contigs;
 
-    @Mixin
-    EngineOptions engine;
-
-    @Mixin
-    CommonOptions common;
-
     @Override
     public Integer call() {
-        StatusLine status = new StatusLine(spec.commandLine().getErr(), common.quiet);
+        StatusLine status = status();
         long sites;
         try (OpenedMatrix matrix = input.open(contigs.names(), true);
              StatusLine.Bar progress = status.progress("load", " MiB", 1 << 20)) {

@@ -4,13 +4,14 @@ import java.io.PrintWriter;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.store.DuckDbErrors;
 import picocli.CommandLine;
+import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.ParseResult;
 
-/** Entry point: runs a command line and exits with its code (0 ok, 1 runtime failure, 2 usage error). */
+/**
+ * Entry point: runs a command line and exits with its code, picocli's {@link ExitCode}: OK (0),
+ * SOFTWARE (1) for a runtime failure, USAGE (2) for a usage error.
+ */
 public final class Main {
-    public static final int EXIT_FAILURE = 1;
-    public static final int EXIT_USAGE = 2;
-
     private Main() {
     }
 
@@ -41,16 +42,15 @@ public final class Main {
             failure.printStackTrace(err);
         }
         err.flush();
-        return failure instanceof HapmatrixException known && known.isUsageError() ? EXIT_USAGE : EXIT_FAILURE;
+        return failure instanceof HapmatrixException known && known.isUsageError() ? ExitCode.USAGE : ExitCode.SOFTWARE;
     }
 
     private static int reportUsageError(CommandLine.ParameterException error, String[] args) {
         CommandLine command = error.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("hapmatrix " + command.getCommandName() + ": "
-                + printable(error.getMessage().replace('\n', ' ').strip()) + " (see --help)");
+        err.println("hapmatrix: " + printable(error.getMessage().replace('\n', ' ').strip()) + " (see --help)");
         err.flush();
-        return EXIT_USAGE;
+        return ExitCode.USAGE;
     }
 
     /**

@@ -4,25 +4,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.export.AltFrom;
 import org.hapmatrix.export.ExportRequest;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.matrix.SamplePairs;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** What goes into the table: pairs, samples, contigs, and which samples ALT is computed over. */
 public final class SelectionOptions {
-    @Option(names = "--pair", paramLabel = "NAME=A,B",
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Option(names = "--pair", paramLabel = "NAME=A,B", converter = PairConverter.class,
             description = "Phase samples A and B together as pair NAME (repeatable; replaces the default a/b pairs).")
-    List<String> pairSpecs = new ArrayList<>();
+    List<SamplePair> pairs = new ArrayList<>();
 
     @Option(names = "--pairs", paramLabel = "FILE",
             description = "Pairs from a file, one NAME<TAB>SAMPLE_A<TAB>SAMPLE_B per line (replaces the default pairs).")
     Path pairsFile;
 
-    // Split by samples()/contigs(), not by picocli's split, which keeps a "quoted" part with its comma.
+    // Split by request(), not by picocli's split, which keeps a "quoted" part with its comma.
     @Option(names = "--samples", paramLabel = "LIST",
             description = "Keep only the pairs whose two samples are both in this comma-separated list.")
     List<String> sampleLists = new ArrayList<>();
@@ -36,17 +41,7 @@ public final class SelectionOptions {
 
     /** The export these options ask for; reads a --pairs file. */
     ExportRequest request() {
-        return new ExportRequest(explicitPairs(), samples(), contigs(), altFrom);
-    }
-
-    /** The --samples names, every name as written. */
-    List<String> samples() {
-        return splitAtCommas(sampleLists);
-    }
-
-    /** The --contigs names, every name as written. */
-    List<String> contigs() {
-        return contigOptions.names();
+        return new ExportRequest(explicitPairs(), splitAtCommas(sampleLists), contigOptions.names(), altFrom);
     }
 
     private static List<String> splitAtCommas(List<String> lists) {
@@ -54,13 +49,16 @@ public final class SelectionOptions {
     }
 
     /** The explicit pairs, in the order given; empty for the default a/b pairs. */
-    List<SamplePair> explicitPairs() {
-        if (pairsFile != null && !pairSpecs.isEmpty()) {
-            throw HapmatrixException.usage("give pairs either with --pair or with --pairs, not both");
+    private List<SamplePair> explicitPairs() {
+        if (pairsFile != null && !pairs.isEmpty()) {
+            throw new ParameterException(command.commandLine(), "give pairs either with --pair or with --pairs, not both");
         }
-        if (pairsFile != null) {
-            return SamplePairs.readFile(pairsFile);
+        return pairsFile != null ? SamplePairs.readFile(pairsFile) : pairs;
+    }
+
+    static final class PairConverter extends DomainConverter<SamplePair> {
+        PairConverter() {
+            super(SamplePairs::parse);
         }
-        return pairSpecs.stream().map(SamplePairs::parseOption).toList();
     }
 }

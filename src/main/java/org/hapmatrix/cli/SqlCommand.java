@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.Callable;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.store.DuckDbErrors;
 import org.hapmatrix.store.MatrixDatabase;
@@ -20,16 +19,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sql}: ad hoc SQL over a loaded database, opened read-only so nothing can change it. */
-@Command(name = "sql", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "sql",
         description = "Run SQL over a loaded database (read-only) and print the result.")
-final class SqlCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class SqlCommand extends DatabaseCommand {
     @Mixin
     DatabaseOption database;
 
@@ -48,19 +42,13 @@ final class SqlCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     QuerySource source;
 
-    @Mixin
-    EngineOptions engine;
-
-    @Mixin
-    CommonOptions common;
-
     @Override
     public Integer call() {
         String sql = source.query != null ? source.query : readQueryFile(source.file);
         try (MatrixDatabase db = MatrixDatabase.openReadOnly(database.file, engine.settings());
              Connection connection = db.newConnection();
              Statement statement = connection.createStatement()) {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             if (statement.execute(sql)) {
                 try (ResultSet rows = statement.getResultSet()) {
                     format.print(rows, out);

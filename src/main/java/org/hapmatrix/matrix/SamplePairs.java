@@ -39,12 +39,12 @@ public final class SamplePairs {
         return pairs;
     }
 
-    /** Parses one {@code NAME=SAMPLE_A,SAMPLE_B} option value. */
-    public static SamplePair parseOption(String spec) {
+    /** Parses one pair written {@code NAME=SAMPLE_A,SAMPLE_B}; IllegalArgumentException if it is not. */
+    public static SamplePair parse(String spec) {
         int equals = spec.indexOf('=');
         String[] samples = equals < 0 ? new String[0] : spec.substring(equals + 1).split(",", -1);
         if (equals <= 0 || samples.length != 2 || samples[0].isEmpty() || samples[1].isEmpty()) {
-            throw HapmatrixException.usage("--pair '" + spec + "': expected NAME=SAMPLE_A,SAMPLE_B");
+            throw new IllegalArgumentException("expected NAME=SAMPLE_A,SAMPLE_B, not '" + spec + "'");
         }
         return new SamplePair(spec.substring(0, equals), samples[0], samples[1]);
     }

@@ -2,6 +2,8 @@ package org.hapmatrix.store;
 
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * DuckDB's resource settings, chosen deliberately: worker threads, a memory ceiling that keeps the
@@ -11,9 +13,30 @@ public record EngineSettings(int threads, String memoryLimit, Path tempDirectory
     // Measured (bench/RESULTS.md): 1GB loads twice as fast as 256MB; 256MB keeps a 14 GB run under 1 GiB RSS.
     public static final String DEFAULT_MEMORY_LIMIT = "1GB";
 
+    private static final Pattern MEMORY_LIMIT =
+            Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)\\s*(KB|MB|GB|TB|KIB|MIB|GIB|TIB|%)");
+
     public static EngineSettings defaults() {
         return new EngineSettings(Runtime.getRuntime().availableProcessors(), DEFAULT_MEMORY_LIMIT,
                 Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * Checks a memory limit as DuckDB accepts it, and above zero: a size with its unit (512MB,
+     * 2GiB) or a share of RAM (50%, at most 100%). Returns it; throws IllegalArgumentException
+     * saying what is wrong.
+     */
+    public static String checkMemoryLimit(String limit) {
+        Matcher size = MEMORY_LIMIT.matcher(limit.strip());
+        if (!size.matches()) {
+            throw new IllegalArgumentException("expected a size with its unit, such as 512MB or 2GB, not '" + limit + "'");
+        }
+        double amount = Double.parseDouble(size.group(1));
+        boolean share = size.group(2).equals("%");
+        if (amount <= 0 || (share && amount > 100)) {
+            throw new IllegalArgumentException("must be above zero" + (share ? " and at most 100%" : "") + ", not '" + limit + "'");
+        }
+        return limit;
     }
 
     /** As JDBC connection properties, so no setting value is pasted into SQL. */

@@ -244,8 +244,11 @@ class BadInputTest {
     @Test
     void malformedPairOptionOrFile() throws IOException {
         Path matrix = write("m.txt", GOOD);
-        convertFails(2, "--pair 'p=1a': expected NAME=SAMPLE_A,SAMPLE_B", matrix.toString(), "--pair", "p=1a");
+        convertFails(2, "Invalid value for option '--pair' (NAME=A,B): expected NAME=SAMPLE_A,SAMPLE_B, not 'p=1a'"
+                + " (see --help)", matrix.toString(), "--pair", "p=1a");
         Path pairs = write("pairs.tsv", "# name a b\np\t1a\t1b\nq 1a 1b\n");
+        convertFails(2, "give pairs either with --pair or with --pairs, not both (see --help)",
+                matrix.toString(), "--pair", "p=1a,1b", "--pairs", pairs.toString());
         convertFails(1, pairs + ":3: expected NAME<TAB>SAMPLE_A<TAB>SAMPLE_B, found 1 field(s)",
                 matrix.toString(), "--pairs", pairs.toString());
     }
@@ -344,18 +347,23 @@ class BadInputTest {
     @Test
     void engineOptionsOutOfRangeAreUsageErrors() throws IOException {
         Path matrix = write("m.txt", GOOD);
-        convertFails(2, "--threads must be at least 1, not 0", matrix.toString(), "--threads", "0");
-        convertFails(2, "--memory-limit '512': expected a size with its unit, such as 512MB or 2GB",
-                matrix.toString(), "--memory-limit", "512");
-        convertFails(2, "--memory-limit 'lots': expected a size with its unit, such as 512MB or 2GB",
-                matrix.toString(), "--memory-limit", "lots");
-        convertFails(2, "--memory-limit '0GB': must be above zero", matrix.toString(), "--memory-limit", "0GB");
-        convertFails(2, "--memory-limit '150%': must be above zero and at most 100%",
-                matrix.toString(), "--memory-limit", "150%");
+        convertFails(2, "Invalid value for option '--threads': must be at least 1, not 0 (see --help)",
+                matrix.toString(), "--threads", "0");
+        convertFails(2, "Invalid value for option '--threads': expected a whole number, not 'two' (see --help)",
+                matrix.toString(), "--threads", "two");
+        convertFails(2, "Invalid value for option '--memory-limit': expected a size with its unit, such as 512MB"
+                + " or 2GB, not '512' (see --help)", matrix.toString(), "--memory-limit", "512");
+        convertFails(2, "Invalid value for option '--memory-limit': expected a size with its unit, such as 512MB"
+                + " or 2GB, not 'lots' (see --help)", matrix.toString(), "--memory-limit", "lots");
+        convertFails(2, "Invalid value for option '--memory-limit': must be above zero, not '0GB' (see --help)",
+                matrix.toString(), "--memory-limit", "0GB");
+        convertFails(2, "Invalid value for option '--memory-limit': must be above zero and at most 100%, not '150%'"
+                + " (see --help)", matrix.toString(), "--memory-limit", "150%");
         Path missing = tmp.resolve("no-such-folder");
         CliRunner.Result result = CliRunner.run("convert", matrix.toString(), "-o", out.resolve("new.txt").toString(),
                 "--tmp-dir", missing.toString(), "-q");
-        assertOneLineError(result, 2, Pattern.quote("--tmp-dir " + missing + ": no such folder"));
+        assertOneLineError(result, 2, Pattern.quote("Invalid value for option '--tmp-dir': no such folder: " + missing
+                + " (see --help)"));
         assertNoLeftovers();
     }
 

@@ -1,0 +1,26 @@
+package org.hapmatrix.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every subcommand has: --quiet/--debug and its streams (--help and --version come from the top command). */
+abstract class Subcommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    /** Standard output, as picocli was given it (tests capture it). */
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** Progress bars and the closing summary on stderr, silent with --quiet. */
+    StatusLine status() {
+        return new StatusLine(spec.commandLine().getErr(), common.quiet);
+    }
+}
