@@ -31,7 +31,8 @@ public final class ContigSelection {
                 }
             }
             try {
-                return MatrixInput.ofSelectedLines(path, new IndexedContigStream(path, index.get(), contigs, headerGiven));
+                return MatrixInput.ofSelectedLines(path, new IndexedContigStream(path, index.get(), contigs, headerGiven),
+                        Compression.BGZF, true);
             } catch (IOException e) {
                 throw new HapmatrixException(path + ": cannot read: " + e.getMessage(), e);
             }
@@ -40,6 +41,7 @@ public final class ContigSelection {
             return MatrixInput.open(path);
         }
         MatrixInput whole = MatrixInput.open(path);
-        return MatrixInput.ofSelectedLines(whole.name(), new FilteredContigStream(whole, contigs, headerGiven));
+        return MatrixInput.ofSelectedLines(whole.name(), new FilteredContigStream(whole, contigs, headerGiven),
+                whole.compression(), whole.rereadable());
     }
 }

@@ -84,13 +84,18 @@ public final class MatrixParser implements AutoCloseable {
         return input.rawBytesRead();
     }
 
-    /** Size of the file, or -1 for standard input. */
+    /** Size of the file, or -1 for a stream. */
     public long bytesTotal() {
         return input.compressedSize();
     }
 
     public String sourceName() {
         return input.name();
+    }
+
+    /** Whether the matrix can be opened again from the start (a regular file, not a stream). */
+    public boolean sourceRereadable() {
+        return input.rereadable();
     }
 
     /** Closes the input. */
@@ -294,7 +299,7 @@ public final class MatrixParser implements AutoCloseable {
         } catch (EOFException e) {
             throw error(lineNumber + 1, "gzip data is truncated");
         } catch (ZipException e) {
-            throw error(lineNumber + 1, "gzip data is corrupt (" + e.getMessage() + ")");
+            throw error(lineNumber + 1, "gzip data is corrupt" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
         } catch (IOException e) {
             throw error(lineNumber + 1, "read failed: " + e.getMessage());
         }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A matrix file (or standard input) opened for loading, its header already read: from a header
  * file if one is given, else from the matrix's first line. The first {@link #open()} hands out
- * that parser; a file may be opened again from the start, standard input may not.
+ * that parser; a regular file may be opened again from the start, a stream may not.
  */
 public final class OpenedMatrix implements MatrixSource, AutoCloseable {
     private final String path;
@@ -16,6 +16,7 @@ public final class OpenedMatrix implements MatrixSource, AutoCloseable {
     private final boolean filterWithoutIndex;
     private final long sizeBytes;
     private final String name;
+    private final boolean reopenable;
     private MatrixParser first;
 
     private OpenedMatrix(String path, MatrixHeader headerFromFile, String headerFile, List<String> contigs,
@@ -28,6 +29,7 @@ public final class OpenedMatrix implements MatrixSource, AutoCloseable {
         this.first = parse();
         this.sizeBytes = first.bytesTotal();
         this.name = first.sourceName();
+        this.reopenable = first.sourceRereadable();
     }
 
     /**
@@ -83,14 +85,14 @@ public final class OpenedMatrix implements MatrixSource, AutoCloseable {
             return parser;
         }
         if (!reopenable()) {
-            throw new IllegalStateException("standard input cannot be read twice");
+            throw new IllegalStateException(name + " is a stream and cannot be read twice");
         }
         return parse();
     }
 
     @Override
     public boolean reopenable() {
-        return !MatrixInput.STDIN.equals(path);
+        return reopenable;
     }
 
     @Override

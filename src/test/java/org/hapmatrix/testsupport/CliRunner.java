@@ -30,7 +30,12 @@ public final class CliRunner {
     }
 
     /** Runs with {@code stdin} as standard input (for MATRIX = -). */
-    public static synchronized Result runWithInput(byte[] stdin, String... args) {
+    public static Result runWithInput(byte[] stdin, String... args) {
+        return runWithInput(new ByteArrayInputStream(stdin), args);
+    }
+
+    /** Runs with {@code stdin} as standard input: a real pipe from a process, say. */
+    public static synchronized Result runWithInput(InputStream stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream originalOut = System.out;
@@ -38,7 +43,7 @@ public final class CliRunner {
         PrintStream capturedOut = new PrintStream(out, true, StandardCharsets.UTF_8);
         try {
             System.setOut(capturedOut);
-            System.setIn(new ByteArrayInputStream(stdin));
+            System.setIn(stdin);
             CommandLine commandLine = Main.commandLine();
             commandLine.setOut(new PrintWriter(capturedOut, true, StandardCharsets.UTF_8));
             commandLine.setErr(new PrintWriter(new PrintStream(err, true, StandardCharsets.UTF_8), true));
