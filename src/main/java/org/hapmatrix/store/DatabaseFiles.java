@@ -28,9 +28,6 @@ public final class DatabaseFiles {
         if (directory == null || !Files.isDirectory(directory)) {
             throw HapmatrixException.usage(target + ": database directory does not exist");
         }
-        if (Files.isDirectory(absolute)) {
-            throw HapmatrixException.usage(target + ": is a directory, not a database");
-        }
         if (Files.exists(absolute)) {
             checkReplaceable(target, settings);
         }
@@ -70,10 +67,15 @@ public final class DatabaseFiles {
         }
     }
 
-    /** Refuses to replace a file that is not a hapmatrix database, or one another process holds. */
+    /**
+     * Refuses to replace anything but a hapmatrix database no other process has open. Nothing here
+     * writes to it: a refused file (a device, someone's DuckDB file with a pending WAL) stays as it was.
+     */
     private static void checkReplaceable(Path target, EngineSettings settings) {
-        try (MatrixDatabase existing = MatrixDatabase.openForCheck(target, settings)) {
-            existing.requireHapmatrixSchema();
+        ExistingDatabaseFile.requireDuckDbFile(target);
+        ExistingDatabaseFile.requireNotInUse(target);
+        try (MatrixDatabase existing = MatrixDatabase.openReadOnly(target, settings)) {
+            // Opening it checked its tables.
         }
     }
 }

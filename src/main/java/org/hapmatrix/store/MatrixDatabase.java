@@ -1,6 +1,5 @@
 package org.hapmatrix.store;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -39,12 +38,8 @@ public final class MatrixDatabase implements AutoCloseable {
 
     /** As {@link #openReadOnly(Path, EngineSettings)}, named {@code name} in messages about its data. */
     public static MatrixDatabase openReadOnly(Path file, String name, EngineSettings settings) {
-        if (!Files.exists(file)) {
-            throw HapmatrixException.usage(file + ": no such database");
-        }
-        if (Files.isDirectory(file)) {
-            throw HapmatrixException.usage(file + ": is a directory, not a database");
-        }
+        // Checked before DuckDB sees the path: it would open a device or a pipe too.
+        ExistingDatabaseFile.requireDuckDbFile(file);
         MatrixDatabase database = new MatrixDatabase(file, name, connect(file, file.toString(), settings, true));
         try {
             database.requireHapmatrixSchema();
@@ -53,11 +48,6 @@ public final class MatrixDatabase implements AutoCloseable {
             throw e;
         }
         return database;
-    }
-
-    /** Opens an existing file read-write only to check it, which fails while another process holds it. */
-    static MatrixDatabase openForCheck(Path file, EngineSettings settings) {
-        return new MatrixDatabase(file, file.toString(), connect(file, file.toString(), settings, false));
     }
 
     void requireHapmatrixSchema() {
