@@ -3,6 +3,7 @@ package org.hapmatrix.cli;
 import java.io.PrintWriter;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.store.DuckDbErrors;
+import org.hapmatrix.util.PrintableText;
 import picocli.CommandLine;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.ParseResult;
@@ -37,7 +38,7 @@ public final class Main {
         PrintWriter err = commandLine.getErr();
         String message = failure instanceof HapmatrixException known ? known.getMessage()
                 : "unexpected error: " + DuckDbErrors.oneLine(failure);
-        err.println("hapmatrix: " + printable(message));
+        err.println("hapmatrix: " + PrintableText.oneLine(message));
         if (debugRequested(parseResult)) {
             failure.printStackTrace(err);
         }
@@ -48,32 +49,9 @@ public final class Main {
     private static int reportUsageError(CommandLine.ParameterException error, String[] args) {
         CommandLine command = error.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("hapmatrix: " + printable(error.getMessage().replace('\n', ' ').strip()) + " (see --help)");
+        err.println("hapmatrix: " + PrintableText.oneLine(error.getMessage().replace('\n', ' ').strip()) + " (see --help)");
         err.flush();
         return ExitCode.USAGE;
-    }
-
-    /**
-     * The message as one printable line. Messages quote the user's data, and a damaged file can put
-     * a CR, an escape sequence or a NUL there; those are shown as escapes instead.
-     */
-    static String printable(String message) {
-        StringBuilder line = new StringBuilder(message.length());
-        message.codePoints().forEach(c -> {
-            switch (c) {
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                case '\t' -> line.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
-                        line.append(String.format("\\u%04x", c));
-                    } else {
-                        line.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return line.toString();
     }
 
     private static boolean debugRequested(ParseResult parseResult) {

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.export.ResultFormat;
 import org.hapmatrix.store.DuckDbErrors;
 import org.hapmatrix.store.MatrixDatabase;
 import picocli.CommandLine.ArgGroup;
@@ -28,7 +29,7 @@ final class SqlCommand extends DatabaseCommand {
     DatabaseOption database;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "table (default), tsv, csv or json (an array of objects).")
+            description = "table (default), tsv, csv or json (an array of objects; NaN and infinities as strings).")
     ResultFormat format = ResultFormat.table;
 
     static final class QuerySource {
