@@ -29,6 +29,9 @@ final class ConvertCommand extends DatabaseCommand {
     @Mixin
     SelectionOptions selection;
 
+    @Mixin
+    FormatOptions format;
+
     @Override
     public Integer call() {
         EngineSettings settings = engine.settings();
@@ -52,7 +55,8 @@ final class ConvertCommand extends DatabaseCommand {
             }
             MatrixExport.Result result;
             try (StatusLine.Bar progress = status.progress("export", " sites", 1)) {
-                result = MatrixExport.run(databaseFile, matrixName, settings, request, output.path, progress);
+                result = MatrixExport.run(databaseFile, matrixName, settings, request, format.layout(output.path, spec),
+                        output.path, progress);
             }
             status.summary(sitesRead + " sites read, " + result.sitesWritten() + " written, "
                     + result.plan().contigs().size() + " contig(s), " + result.plan().pairs().size() + " pair(s)");

@@ -17,13 +17,16 @@ final class ExportCommand extends DatabaseCommand {
     @Mixin
     SelectionOptions selection;
 
+    @Mixin
+    FormatOptions format;
+
     @Override
     public Integer call() {
         StatusLine status = status();
         MatrixExport.Result result;
         try (StatusLine.Bar progress = status.progress("export", " sites", 1)) {
             result = MatrixExport.run(database.file, database.file.toString(), engine.settings(), selection.request(),
-                    output.path, progress);
+                    format.layout(output.path, spec), output.path, progress);
         }
         status.summary(result.sitesWritten() + " sites written, " + result.plan().contigs().size()
                 + " contig(s), " + result.plan().pairs().size() + " pair(s)");

@@ -3,7 +3,6 @@ package org.hapmatrix.export;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -20,13 +19,14 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
 import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.matrix.SamplePair;
-import org.hapmatrix.store.ContigInfo;
-import org.hapmatrix.store.DuckDbErrors;
-import org.hapmatrix.store.MatrixDatabase;
 import org.hapmatrix.util.PhaseTimer;
 import org.hapmatrix.util.Progress;
 import org.hapmatrix.util.TemporaryFiles;
+import org.hapmatrix.store.ContigInfo;
+import org.hapmatrix.store.DuckDbErrors;
+import org.hapmatrix.store.MatrixDatabase;
+import org.hapmatrix.store.SqlTemplate;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Writes the haplotype table from a loaded database. Each contig's rowid range is cut into work
@@ -74,8 +74,42 @@ public final class HaplotypeExporter {
         }
     }
 
-    /** Writes the header and every written site to {@code output}; returns the number of sites written. */
+    /** Writes the table (tsv) to {@code output}; returns the number of sites written. */
     public long export(ExportPlan plan, OutputTarget output, Path scratchDirectory, Progress progress) {
+        return export(plan, ExportLayout.TABLE, output, null, scratchDirectory, progress);
+    }
+
+    /**
+     * Refuses, before any output file is created, a request the layout cannot write: names the
+     * format cannot hold, and for an indexed VCF a contig whose sites are not sorted by position.
+     */
+    public void check(ExportPlan plan, ExportLayout layout) {
+        layout.format().check(plan, database.name());
+        if (layout.indexedBgzf()) {
+            try (Handle handle = database.open()) {
+                for (ContigInfo contig : plan.contigs()) {
+                    handle.createQuery(SqlTemplate.statement("first_unsorted_site")).bind(0, contig.name())
+                            .map((rs, ctx) -> new long[] {rs.getLong("pos"), rs.getLong("previous_pos")})
+                            .findFirst()
+                            .ifPresent(site -> {
+                                throw new HapmatrixException(database.name() + ": contig '" + contig.name() + "', position "
+                                        + site[0] + " comes after position " + site[1]
+                                        + ": a .vcf.gz and its index need each contig's sites sorted by position"
+                                        + " (sort the matrix, or write .vcf)");
+                            });
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes the header and every written site to {@code output} in the layout's format; returns
+     * the number of sites written.
+     *
+     * @param index for an indexed BGZF VCF, where its .tbi goes; else null
+     */
+    public long export(ExportPlan plan, ExportLayout layout, OutputTarget output, OutputTarget index,
+                       Path scratchDirectory, Progress progress) {
         HaplotypeQuery query = HaplotypeQuery.of(plan.pairs(), plan.altSamples(), alleles);
         List<WorkUnit> units = workUnits(plan.contigs(), rowsPerUnit(plan.pairs().size()));
         Path parts = createPartsDirectory(scratchDirectory);
@@ -85,23 +119,42 @@ public final class HaplotypeExporter {
             return thread;
         });
         try {
-            List<Future<Long>> results = new ArrayList<>();
+            List<Future<PartResult>> results = new ArrayList<>();
             for (WorkUnit unit : units) {
-                results.add(workers.submit(() -> writePart(query, plan.pairs().size(), unit, partFile(parts, unit))));
+                results.add(workers.submit(() -> writePart(query, plan.pairs().size(), layout, unit, partFile(parts, unit))));
             }
             OutputStream out = output.stream();
+            TabixIndexBuilder tabix = layout.indexedBgzf() ? new TabixIndexBuilder() : null;
             long written = 0;
             long rowsTotal = units.stream().mapToLong(WorkUnit::rows).sum();
             long rowsDone = 0;
             try {
-                out.write(headerLine(plan.pairs()));
+                byte[] header = layout.format().header(plan, layout.commandLine());
+                if (tabix != null) {
+                    header = BgzfPart.compress(header);
+                }
+                out.write(header);
+                long offset = header.length;
                 for (WorkUnit unit : units) {
-                    written += await(results.get(unit.index()));
+                    PartResult result = await(results.get(unit.index()));
+                    written += result.lines();
                     Path part = partFile(parts, unit);
+                    if (tabix != null) {
+                        tabix.addPart(unit.contig().name(), result.bgzf(), offset);
+                        offset += Files.size(part);
+                    }
                     Files.copy(part, out);
                     Files.delete(part);
                     rowsDone += unit.rows();
                     progress.update(rowsDone, rowsTotal);
+                }
+                if (tabix != null) {
+                    out.write(TabixIndexBuilder.END_OF_FILE);
+                    try {
+                        tabix.write(offset, index.stream());
+                    } catch (IOException e) {
+                        throw index.writeFailure(e);
+                    }
                 }
             } catch (IOException e) {
                 throw output.writeFailure(e);
@@ -113,13 +166,8 @@ public final class HaplotypeExporter {
         }
     }
 
-    /** The table's header line: {@code contig pos ref alt}, then {@code <pair>_PI <pair>_PG_al} per pair. */
-    static byte[] headerLine(List<SamplePair> pairs) {
-        StringBuilder header = new StringBuilder("contig\tpos\tref\talt");
-        for (SamplePair pair : pairs) {
-            header.append('\t').append(pair.name()).append("_PI\t").append(pair.name()).append("_PG_al");
-        }
-        return header.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+    /** A finished part: its line count and, for an indexed VCF, its records' index entries. */
+    private record PartResult(long lines, BgzfPart bgzf) {
     }
 
     private static List<WorkUnit> workUnits(List<ContigInfo> contigs, long rowsPerUnit) {
@@ -133,11 +181,12 @@ public final class HaplotypeExporter {
         return units;
     }
 
-    private long writePart(HaplotypeQuery query, int pairCount, WorkUnit unit, Path part) throws IOException, SQLException {
+    private PartResult writePart(HaplotypeQuery query, int pairCount, ExportLayout layout, WorkUnit unit, Path part)
+            throws IOException, SQLException {
         try (DuckDBConnection connection = database.newConnection();
              PreparedStatement statement = connection.prepareStatement(query.sql());
              BufferAllocator allocator = new RootAllocator();
-             OutputStream out = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16)) {
+             OutputStream file = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16)) {
             int parameter = 1;
             if (query.altAsMask()) {
                 statement.setLong(parameter++, query.missingAlleleBit());
@@ -149,16 +198,24 @@ public final class HaplotypeExporter {
             DuckDBResultSet result = (DuckDBResultSet) statement.executeQuery();
             PhaseTimer.done("export: unit " + unit.index() + " query", start);
             start = System.nanoTime();
-            HaplotypeLineFormatter formatter = new HaplotypeLineFormatter(unit.contig().name(), alleles, pairCount, out);
+            BgzfPart bgzf = layout.indexedBgzf() ? new BgzfPart(file) : null;
+            SiteFormatter formatter = layout.format().formatter(
+                    new SiteFormatter.Context(database.name(), unit.contig().name(), alleles, pairCount, layout.missing()),
+                    bgzf != null ? bgzf.stream() : file, bgzf);
+            SiteColumns sites = new SiteColumns(pairCount);
             try (ArrowReader reader = (ArrowReader) result.arrowExportStream(allocator, ARROW_BATCH_ROWS)) {
                 while (reader.loadNextBatch()) {
-                    formatter.write(reader.getVectorSchemaRoot());
+                    sites.read(reader.getVectorSchemaRoot());
+                    formatter.write(sites);
                 }
             }
             formatter.flush();
+            if (bgzf != null) {
+                bgzf.finish();
+            }
             result.close();
             PhaseTimer.done("export: unit " + unit.index() + " rows out", start);
-            return formatter.linesWritten();
+            return new PartResult(formatter.linesWritten(), bgzf);
         }
     }
 

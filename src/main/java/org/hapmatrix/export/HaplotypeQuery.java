@@ -9,10 +9,10 @@ import org.hapmatrix.store.SqlTemplate;
 /**
  * The per-contig haplotype query for a set of pairs and ALT samples, rendered from sql/ with
  * only quoted identifiers filled in. Alphabets of up to 64 alleles get ALT as a bit mask
- * (integer work only); larger ones get ALT as text from list functions.
+ * (integer work only); larger ones get ALT as a list of ENUM codes from list functions.
  *
  * @param sql              the statement; its parameters are listed by {@link #parameters}
- * @param altAsMask        whether the ALT column is a UBIGINT bit mask over ENUM codes (else VARCHAR)
+ * @param altAsMask        whether the ALT column is a UBIGINT bit mask over ENUM codes (else a list of ENUM codes)
  * @param missingAlleleBit bit of the N allele's ENUM code (0 if the alphabet has no N); the mask query's first parameter
  */
 record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit) {

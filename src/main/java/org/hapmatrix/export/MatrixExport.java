@@ -23,20 +23,31 @@ public final class MatrixExport {
      */
     public static Result run(Path databaseFile, String sourceName, EngineSettings settings, ExportRequest request,
                              String output, Progress progress) {
-        return run(databaseFile, sourceName, settings, request, output, progress, 0);
+        return run(databaseFile, sourceName, settings, request, ExportLayout.TABLE, output, progress, 0);
+    }
+
+    /** In the format {@code layout} gives; an indexed VCF gets its {@code .tbi} beside {@code output}. */
+    public static Result run(Path databaseFile, String sourceName, EngineSettings settings, ExportRequest request,
+                             ExportLayout layout, String output, Progress progress) {
+        return run(databaseFile, sourceName, settings, request, layout, output, progress, 0);
     }
 
     /** With a chosen work unit size (0: by the result's width); tests use small units to split contigs across threads. */
     static Result run(Path databaseFile, String sourceName, EngineSettings settings, ExportRequest request,
-                      String output, Progress progress, long rowsPerUnit) {
+                      ExportLayout layout, String output, Progress progress, long rowsPerUnit) {
         try (MatrixDatabase database = MatrixDatabase.openReadOnly(databaseFile, sourceName, settings)) {
             MatrixCatalog catalog = MatrixCatalog.read(database);
             ExportPlan plan = ExportSelection.resolve(catalog, sourceName, request, settings.threads());
-            try (OutputTarget target = OutputTarget.open(output)) {
+            HaplotypeExporter exporter = new HaplotypeExporter(database, catalog.alleles(), rowsPerUnit);
+            exporter.check(plan, layout);
+            try (OutputTarget target = OutputTarget.open(output, !layout.indexedBgzf());
+                 OutputTarget index = layout.indexedBgzf() ? OutputTarget.open(ExportLayout.indexName(output), false) : null) {
                 long start = System.nanoTime();
-                long written = new HaplotypeExporter(database, catalog.alleles(), rowsPerUnit)
-                        .export(plan, target, settings.tempDirectory(), progress);
+                long written = exporter.export(plan, layout, target, index, settings.tempDirectory(), progress);
                 target.commit();
+                if (index != null) {
+                    index.commit(); // after the data, so the index is never older than the file it indexes
+                }
                 PhaseTimer.done("export: queries and output", start);
                 return new Result(plan, written);
             }

@@ -36,6 +36,11 @@ public final class OutputTarget implements AutoCloseable {
     }
 
     public static OutputTarget open(String path) {
+        return open(path, true);
+    }
+
+    /** @param gzipByName whether a name ending in .gz is gzip-compressed here (false: the bytes come compressed, as BGZF) */
+    public static OutputTarget open(String path, boolean gzipByName) {
         if (path == null || STDOUT.equals(path)) {
             return new OutputTarget("<stdout>", null, null,
                     new BufferedOutputStream(System.out, BUFFER_BYTES));
@@ -47,7 +52,7 @@ public final class OutputTarget implements AutoCloseable {
             boolean special = Files.exists(target) && !Files.isRegularFile(target);
             temporary = special ? null : createPart(directory, target.getFileName().toString());
             OutputStream file = new BufferedOutputStream(Files.newOutputStream(special ? target : temporary), BUFFER_BYTES);
-            OutputStream stream = path.endsWith(".gz") ? new GZIPOutputStream(file, BUFFER_BYTES) : file;
+            OutputStream stream = gzipByName && path.endsWith(".gz") ? new GZIPOutputStream(file, BUFFER_BYTES) : file;
             return new OutputTarget(path, target, temporary, stream);
         } catch (IOException e) {
             if (temporary != null) {

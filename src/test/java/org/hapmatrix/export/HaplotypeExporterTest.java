@@ -47,7 +47,7 @@ class HaplotypeExporterTest {
 
         Path out = tmp.resolve("out-" + seed + "-" + threads + "-" + rowsPerUnit + ".txt");
         ExportRequest request = new ExportRequest(pairs, List.of(), List.of(), AltFrom.all);
-        MatrixExport.run(db, db.toString(), settings, request, out.toString(), Progress.NONE, rowsPerUnit);
+        MatrixExport.run(db, db.toString(), settings, request, ExportLayout.TABLE, out.toString(), Progress.NONE, rowsPerUnit);
         assertEquals(ReferenceConverter.convert(matrix.columnNames(), matrix.rows(), referencePairs, null),
                 Files.readString(out, StandardCharsets.UTF_8));
     }

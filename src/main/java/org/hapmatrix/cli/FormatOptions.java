@@ -1,0 +1,61 @@
+package org.hapmatrix.cli;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.hapmatrix.export.ExportLayout;
+import org.hapmatrix.export.MissingAlleles;
+import org.hapmatrix.export.OutputFormat;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code --format} and {@code --missing} of the commands that write the haplotype table. */
+public final class FormatOptions {
+    private static final Pattern PLAIN_ARGUMENT = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
+
+    @Option(names = "--format", paramLabel = "tsv|vcf|phase-extender", converter = FormatConverter.class,
+            description = "Output format (default: vcf for an output named .vcf or .vcf.gz, else tsv).")
+    OutputFormat format;
+
+    @Option(names = "--missing", paramLabel = "ref|dot",
+            description = "Write a pair's N and - as REF (tsv's default) or as . (default of vcf and phase-extender).")
+    MissingAlleles missing;
+
+    /** The layout for {@code output}, recording the command line as run (VCF's ##hapmatrix_command). */
+    ExportLayout layout(String output, CommandSpec spec) {
+        List<String> args = spec.root().commandLine().getParseResult().originalArgs();
+        String commandLine = "hapmatrix " + args.stream().map(FormatOptions::quoted).collect(Collectors.joining(" "));
+        return ExportLayout.of(format, missing, output, commandLine);
+    }
+
+    /** An argument as a shell would need it, on one line (control characters as escapes). */
+    private static String quoted(String argument) {
+        if (PLAIN_ARGUMENT.matcher(argument).matches()) {
+            return argument;
+        }
+        StringBuilder quoted = new StringBuilder("'");
+        argument.codePoints().forEach(c -> {
+            if (c == '\'') {
+                quoted.append("'\\''");
+            } else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                quoted.append(String.format("\\u%04x", c));
+            } else {
+                quoted.appendCodePoint(c);
+            }
+        });
+        return quoted.append('\'').toString();
+    }
+
+    static final class FormatConverter implements ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            OutputFormat format = OutputFormat.named(value);
+            if (format == null) {
+                throw new TypeConversionException("'" + value + "' is not a format: expected tsv, vcf or phase-extender");
+            }
+            return format;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.hapmatrix.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Formats the written sites of one work unit as lines of one output format, byte by byte into a
+ * reused buffer (no per-site or per-genotype objects: this is the export's hot path). A format
+ * extends this class with {@link #write(SiteColumns)}; {@link OutputFormat} names it.
+ */
+abstract class SiteFormatter {
+    static final byte TAB = '\t';
+    static final byte[] DOT = {'.'};
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
+    /** What every format needs to know about the unit it formats. */
+    record Context(String source, String contig, List<String> alleles, int pairCount, MissingAlleles missing) {
+        public Context {
+            alleles = List.copyOf(alleles);
+        }
+    }
+
+    final byte[] contig;
+    /** Each ENUM code's allele as UTF-8 bytes. */
+    final byte[][] alleleBytes;
+    /** Per ENUM code: whether a pair allele with that code is missing data ({@code N} or {@code -}). */
+    final boolean[] missingCall;
+    final int pairCount;
+    final MissingAlleles missing;
+    private final OutputStream out;
+    byte[] buffer = new byte[1 << 16];
+    int length;
+    private long linesWritten;
+
+    SiteFormatter(Context context, OutputStream out) {
+        this.contig = context.contig().getBytes(StandardCharsets.UTF_8);
+        List<String> alleles = context.alleles();
+        this.alleleBytes = alleles.stream().map(a -> a.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        this.missingCall = new boolean[alleles.size()];
+        for (int code = 0; code < alleles.size(); code++) {
+            missingCall[code] = Alleles.isMissingCall(alleles.get(code));
+        }
+        this.pairCount = context.pairCount();
+        this.missing = context.missing();
+        this.out = out;
+    }
+
+    /** Formats every row of one batch. */
+    abstract void write(SiteColumns sites) throws IOException;
+
+    /**
+     * A pair allele as the table and phase-Extender write it: its own bytes, or for {@code N} and
+     * {@code -} the site's REF ({@code --missing ref}) or {@code .} ({@code --missing dot}).
+     */
+    final byte[] pairAllele(int code, int refCode) {
+        if (!missingCall[code]) {
+            return alleleBytes[code];
+        }
+        return missing == MissingAlleles.ref ? alleleBytes[refCode] : DOT;
+    }
+
+    final void lineDone() {
+        linesWritten++;
+    }
+
+    final long linesWritten() {
+        return linesWritten;
+    }
+
+    void flush() throws IOException {
+        out.write(buffer, 0, length);
+        length = 0;
+    }
+
+    final void put(byte[] bytes) {
+        System.arraycopy(bytes, 0, buffer, length, bytes.length);
+        length += bytes.length;
+    }
+
+    /** Writes a non-negative number, two digits per division (a digit-by-digit loop was the profile's top method). */
+    final void putDecimal(long value) {
+        int end = length + decimalDigits(value);
+        int at = end;
+        while (value >= Integer.MAX_VALUE) {
+            int lastTwo = (int) (value % 100);
+            value /= 100;
+            buffer[--at] = DIGIT_PAIRS[2 * lastTwo + 1];
+            buffer[--at] = DIGIT_PAIRS[2 * lastTwo];
+        }
+        int rest = (int) value;
+        while (rest >= 10) {
+            int lastTwo = rest % 100;
+            rest /= 100;
+            buffer[--at] = DIGIT_PAIRS[2 * lastTwo + 1];
+            buffer[--at] = DIGIT_PAIRS[2 * lastTwo];
+        }
+        if (at > length) {
+            buffer[--at] = (byte) ('0' + rest);
+        }
+        length = end;
+    }
+
+    private static int decimalDigits(long value) {
+        int digits = 1;
+        for (long bound = 10; digits < 19 && value >= bound; bound *= 10) {
+            digits++;
+        }
+        return digits;
+    }
+
+    /** Makes room for {@code bytes} more bytes, flushing the buffer when needed. */
+    final void ensureRoom(int bytes) throws IOException {
+        if (length + bytes <= buffer.length) {
+            return;
+        }
+        flush();
+        if (bytes > buffer.length) {
+            buffer = new byte[Math.max(bytes, buffer.length * 2)];
+        }
+    }
+}

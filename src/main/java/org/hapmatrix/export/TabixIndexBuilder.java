@@ -1,0 +1,42 @@
+package org.hapmatrix.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import htsjdk.samtools.util.BlockCompressedOutputStream;
+import htsjdk.samtools.util.BlockCompressedStreamConstants;
+import htsjdk.tribble.Feature;
+import htsjdk.tribble.index.Index;
+import htsjdk.tribble.index.tabix.TabixFormat;
+import htsjdk.tribble.index.tabix.TabixIndexCreator;
+import htsjdk.tribble.util.LittleEndianOutputStream;
+
+/**
+ * Builds the {@code .tbi} index of a BGZF VCF from its parts' records (htsjdk's tabix index
+ * creation), given in output order with the byte offset where each part starts in the output.
+ */
+final class TabixIndexBuilder {
+    /** BGZF's end-of-file marker, written after the last part. */
+    static final byte[] END_OF_FILE = BlockCompressedStreamConstants.EMPTY_GZIP_BLOCK;
+
+    private final TabixIndexCreator creator = new TabixIndexCreator(TabixFormat.VCF);
+
+    private record Site(String getContig, int getStart, int getEnd) implements Feature {
+    }
+
+    /** Adds a part's records; {@code offset} is the part's first byte in the compressed output. */
+    void addPart(String contig, BgzfPart part, long offset) {
+        long shift = offset << 16; // a virtual file pointer is block address << 16 | offset in the block
+        for (int record = 0; record < part.records(); record++) {
+            creator.addFeature(new Site(contig, part.start(record), part.end(record)), part.pointer(record) + shift);
+        }
+    }
+
+    /** Writes the index (itself BGZF-compressed); {@code dataEnd} is the compressed size before the end-of-file block. */
+    void write(long dataEnd, OutputStream out) throws IOException {
+        Index index = creator.finalizeIndex(dataEnd << 16);
+        LittleEndianOutputStream stream = new LittleEndianOutputStream(new BlockCompressedOutputStream(out, (Path) null));
+        index.write(stream);
+        stream.close();
+    }
+}
