@@ -58,10 +58,28 @@ abstract class SiteFormatter {
     abstract void write(SiteColumns sites) throws IOException;
 
     /**
+     * Per pair, a tab, the contig (the pair's PI: one phase block per contig), a tab and
+     * {@code x|y}: the table's and phase-Extender's pair columns.
+     */
+    final void putPhasedPairs(SiteColumns sites, int row, int refCode) throws IOException {
+        for (int pair = 0; pair < pairCount; pair++) {
+            byte[] first = pairAllele(sites.pairCode(pair, 0, row), refCode);
+            byte[] second = pairAllele(sites.pairCode(pair, 1, row), refCode);
+            ensureRoom(contig.length + first.length + second.length + 3);
+            buffer[length++] = TAB;
+            put(contig);
+            buffer[length++] = TAB;
+            put(first);
+            buffer[length++] = '|';
+            put(second);
+        }
+    }
+
+    /**
      * A pair allele as the table and phase-Extender write it: its own bytes, or for {@code N} and
      * {@code -} the site's REF ({@code --missing ref}) or {@code .} ({@code --missing dot}).
      */
-    final byte[] pairAllele(int code, int refCode) {
+    private byte[] pairAllele(int code, int refCode) {
         if (!missingCall[code]) {
             return alleleBytes[code];
         }

@@ -50,17 +50,7 @@ final class TsvSiteFormatter extends SiteFormatter {
                 }
                 put(allele);
             }
-            for (int pair = 0; pair < pairCount; pair++) {
-                byte[] first = pairAllele(sites.pairCode(pair, 0, row), refCode);
-                byte[] second = pairAllele(sites.pairCode(pair, 1, row), refCode);
-                ensureRoom(contig.length + first.length + second.length + 3);
-                buffer[length++] = TAB;
-                put(contig);
-                buffer[length++] = TAB;
-                put(first);
-                buffer[length++] = '|';
-                put(second);
-            }
+            putPhasedPairs(sites, row, refCode);
             ensureRoom(1);
             buffer[length++] = '\n';
             lineDone();
