@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One test per class of bad input or fault (SPEC.md "Bad input and faults"): the exit code, the one
+ * One test per class of bad input or fault (README "Errors"): the exit code, the one
  * line on stderr naming the file (and line), no stack trace, and what is left on disk afterwards:
  * no output file, no temporary part, an existing output or database exactly as it was.
  */

@@ -215,7 +215,7 @@ class FuzzTest {
     // ---- the reference side ---------------------------------------------------------------------
 
     /**
-     * The table for {@code text} by SPEC.md's input rules, or null if the matrix is not valid: UTF-8;
+     * The table for {@code text} by README "Input"'s rules, or null if the matrix is not valid: UTF-8;
      * an optional BOM; LF or CRLF line ends, the last one optional, blank lines only at the end;
      * a header of four or more columns with distinct non-empty sample names (ignoring case, and
      * not contig, pos, ref or rowid; no NUL); every line as many columns as the header, a contig,

@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Test oracle: a deliberately naive, in-memory implementation of SPEC.md "Conversion (per site)".
+ * Test oracle: a deliberately naive, in-memory implementation of README "Output" (ALT, the pair
+ * columns, the order of sites).
  *
  * <p>It shares no code with the production path (no DuckDB, no SQL) so that a bug there cannot
  * hide behind the same bug here. Clarity wins over speed: everything is held in memory.
@@ -26,8 +27,8 @@ public final class ReferenceConverter {
     private static final String GAP = "-";
 
     /**
-     * SPEC's "byte order": unsigned comparison of the UTF-8 encodings. Not String.compareTo,
-     * which compares UTF-16 units and disagrees for some non-ASCII names.
+     * README "Output"'s "byte order": unsigned comparison of the UTF-8 encodings. Not
+     * String.compareTo, which compares UTF-16 units and disagrees for some non-ASCII names.
      */
     public static final Comparator<String> BYTE_ORDER = (left, right) -> Arrays.compareUnsigned(
             left.getBytes(StandardCharsets.UTF_8), right.getBytes(StandardCharsets.UTF_8));
