@@ -1,2 +1,2 @@
 -- One sample column of create_matrix: its allele code mapped to the allele ENUM.
-(SELECT alleles FROM lookup)[s.{{sample}} + 1] AS {{sample}}
+lookup.alleles[s.{{sample}} + 1] AS {{sample}}

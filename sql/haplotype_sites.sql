@@ -1,14 +1,22 @@
--- The written sites of one contig within a rowid range, in input order, for alphabets of at most
--- 64 alleles. Per site: each pair's two alleles as ENUM codes, the position, REF's code, and
--- ALT as a bit mask over ENUM codes: the alleles of the ALT samples minus REF and minus N (whose
--- bit is the first parameter). Sites whose ALT is empty are not returned.
+-- The written sites of one work unit, in input order, for alphabets of at most 64 alleles.
+-- Per site: its rowid (the exporter names its contig from it), position, REF's ENUM code, the
+-- pairs' alleles as one list of ENUM codes (a, b per pair), and ALT as a bit mask over ENUM
+-- codes: the alleles of the ALT samples minus REF and minus N (N's bit is bound by the query
+-- class). Sites whose ALT is empty are not returned. Lists, not one expression per sample, so
+-- that thousands of samples plan fast and stay far below DuckDB's expression depth limit.
+-- OFFSET 0 keeps DuckDB from pushing the outer filter down as a second copy of the ALT mask.
+-- Parameters (positional, bound by HaplotypeQuery.bind): N's bit, first rowid, last rowid,
+-- and the unit's only contig twice (NULL when every row of the range is written).
 SELECT *
 FROM (
-    SELECT {{pair_alleles}}
-           m.pos AS pos,
-           enum_code(m.ref) AS ref_code,
-           ({{allele_bits}}) & ~((1::UBIGINT << enum_code(m.ref)) | ?::UBIGINT) AS alt_mask
-    FROM matrix AS m
-    WHERE m.contig = ? AND m.rowid BETWEEN ? AND ?  -- contig, first rowid, last rowid
+    SELECT list_transform([{{pair_samples}}]::allele[], lambda a: enum_code(a)) AS pair_alleles,
+           rowid AS site,
+           pos,
+           enum_code(ref) AS ref_code,
+           list_aggregate(list_transform([{{alt_samples}}], lambda a: 1::UBIGINT << enum_code(a)), 'bit_or')
+               & ~((1::UBIGINT << enum_code(ref)) | ?::UBIGINT) AS alt_mask
+    FROM matrix
+    WHERE rowid BETWEEN ? AND ? AND (?::VARCHAR IS NULL OR contig = ?)
+    OFFSET 0
 )
 WHERE alt_mask <> 0

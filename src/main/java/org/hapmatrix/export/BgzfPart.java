@@ -8,7 +8,7 @@ import java.util.Arrays;
 import htsjdk.samtools.util.BlockCompressedOutputStream;
 
 /**
- * One work unit's output as BGZF blocks (htsjdk), with each record's start, end and virtual file
+ * One work unit's output as BGZF blocks (htsjdk), with each record's contig, start, end and virtual file
  * pointer for the tabix index. Parts end without BGZF's end-of-file block, so the exporter can
  * append them one after another (a BGZF file is a series of independent blocks) and shift their
  * pointers by where each part lands in the output.
@@ -20,6 +20,7 @@ final class BgzfPart {
      */
     static final int COMPRESSION_LEVEL = 1;
     private final BlockCompressedOutputStream stream;
+    private String[] contigs = new String[1024];
     private int[] starts = new int[1024];
     private int[] ends = new int[1024];
     private long[] pointers = new long[1024];
@@ -35,12 +36,14 @@ final class BgzfPart {
     }
 
     /** Notes a record about to be written at the stream's current position (1-based, inclusive; ends up to 2^29). */
-    void recordStart(long start, long end) {
+    void recordStart(String contig, long start, long end) {
         if (count == starts.length) {
+            contigs = Arrays.copyOf(contigs, 2 * count);
             starts = Arrays.copyOf(starts, 2 * count);
             ends = Arrays.copyOf(ends, 2 * count);
             pointers = Arrays.copyOf(pointers, 2 * count);
         }
+        contigs[count] = contig;
         starts[count] = (int) start;
         ends[count] = (int) end;
         pointers[count] = stream.getFilePointer();
@@ -54,6 +57,10 @@ final class BgzfPart {
 
     int records() {
         return count;
+    }
+
+    String contig(int record) {
+        return contigs[record];
     }
 
     int start(int record) {

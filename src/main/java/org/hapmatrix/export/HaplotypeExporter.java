@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -22,15 +23,15 @@ import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.util.PhaseTimer;
 import org.hapmatrix.util.Progress;
 import org.hapmatrix.util.TemporaryFiles;
-import org.hapmatrix.store.ContigInfo;
 import org.hapmatrix.store.DuckDbErrors;
 import org.hapmatrix.store.MatrixDatabase;
 
 /**
- * Writes the haplotype table from a loaded database. Each contig's rowid range is cut into work
- * units; worker threads, one DuckDB connection each, run {@code haplotype_sites} per unit and
- * format the rows into a part file; the parts are appended to the output in unit order, so the
- * table comes out grouped by contig in first-appearance order, sites in input order.
+ * Writes the haplotype table from a loaded database. The contigs' rowid ranges are cut into work
+ * units ({@link WorkUnit}); worker threads, each with one DuckDB connection and one prepared
+ * {@code haplotype_sites} statement for all its units, format each unit's rows into a part file;
+ * the parts are appended to the output in unit order, so the table comes out grouped by contig in
+ * first-appearance order, sites in input order.
  */
 public final class HaplotypeExporter {
     /**
@@ -41,7 +42,10 @@ public final class HaplotypeExporter {
     static final long MAX_ROWS_PER_UNIT = 1L << 20;
     private static final long MIN_ROWS_PER_UNIT = 1L << 16;
     private static final long MAX_CELLS_PER_UNIT = 1L << 25;
-    private static final int ARROW_BATCH_ROWS = 1 << 16;
+    /** Rows per Arrow batch, bounded in cells so that a batch of a wide result stays small. */
+    private static final int MAX_ARROW_BATCH_ROWS = 1 << 16;
+    private static final int MIN_ARROW_BATCH_ROWS = 1 << 8;
+    private static final long MAX_ARROW_BATCH_CELLS = 1L << 22;
 
     private final MatrixDatabase database;
     private final List<String> alleles;
@@ -62,14 +66,15 @@ public final class HaplotypeExporter {
         if (rowsPerUnit > 0) {
             return rowsPerUnit;
         }
-        long columns = 2L * pairCount + 3;
-        return Math.max(MIN_ROWS_PER_UNIT, Math.min(MAX_ROWS_PER_UNIT, MAX_CELLS_PER_UNIT / columns));
+        return Math.max(MIN_ROWS_PER_UNIT, Math.min(MAX_ROWS_PER_UNIT, MAX_CELLS_PER_UNIT / resultColumns(pairCount)));
     }
 
-    private record WorkUnit(int index, ContigInfo contig, long firstRow, long lastRow) {
-        long rows() {
-            return lastRow - firstRow + 1;
-        }
+    private static long resultColumns(int pairCount) {
+        return 2L * pairCount + 4;
+    }
+
+    private static int arrowBatchRows(int pairCount) {
+        return (int) Math.max(MIN_ARROW_BATCH_ROWS, Math.min(MAX_ARROW_BATCH_ROWS, MAX_ARROW_BATCH_CELLS / resultColumns(pairCount)));
     }
 
     /** Writes the table (tsv) to {@code output}; returns the number of sites written. */
@@ -91,17 +96,21 @@ public final class HaplotypeExporter {
     public long export(ExportPlan plan, ExportLayout layout, OutputTarget output, OutputTarget index,
                        Path scratchDirectory, Progress progress) {
         HaplotypeQuery query = HaplotypeQuery.of(plan.pairs(), plan.altSamples(), alleles);
-        List<WorkUnit> units = workUnits(plan.contigs(), rowsPerUnit(plan.pairs().size()));
+        int pairCount = plan.pairs().size();
+        List<WorkUnit> units = WorkUnit.cut(plan.contigs(), rowsPerUnit(pairCount));
+        List<CompletableFuture<PartResult>> results = new ArrayList<>();
+        units.forEach(unit -> results.add(new CompletableFuture<>()));
         Path parts = createPartsDirectory(scratchDirectory);
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, plan.threads()), runnable -> {
+        int threads = Math.max(1, Math.min(plan.threads(), units.size()));
+        ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "hapmatrix-export");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            List<Future<PartResult>> results = new ArrayList<>();
-            for (WorkUnit unit : units) {
-                results.add(workers.submit(() -> writePart(query, plan.pairs().size(), layout, unit, partFile(parts, unit))));
+            AtomicInteger nextUnit = new AtomicInteger();
+            for (int i = 0; i < threads; i++) {
+                workers.execute(() -> work(query, pairCount, layout, units, nextUnit, results, parts));
             }
             OutputStream out = output.stream();
             TabixIndexBuilder tabix = layout.indexedBgzf() ? new TabixIndexBuilder(database.name()) : null;
@@ -120,7 +129,7 @@ public final class HaplotypeExporter {
                     written += result.lines();
                     Path part = partFile(parts, unit);
                     if (tabix != null) {
-                        tabix.addPart(unit.contig().name(), result.bgzf(), offset);
+                        tabix.addPart(result.bgzf(), offset);
                         offset += Files.size(part);
                     }
                     Files.copy(part, out);
@@ -151,52 +160,55 @@ public final class HaplotypeExporter {
     private record PartResult(long lines, BgzfPart bgzf) {
     }
 
-    private static List<WorkUnit> workUnits(List<ContigInfo> contigs, long rowsPerUnit) {
-        List<WorkUnit> units = new ArrayList<>();
-        for (ContigInfo contig : contigs) {
-            for (long first = contig.firstRow(); first <= contig.lastRow(); first += rowsPerUnit) {
-                long last = Math.min(contig.lastRow(), first + rowsPerUnit - 1);
-                units.add(new WorkUnit(units.size(), contig, first, last));
-            }
-        }
-        return units;
-    }
-
-    private PartResult writePart(HaplotypeQuery query, int pairCount, ExportLayout layout, WorkUnit unit, Path part)
-            throws IOException, SQLException {
+    /**
+     * One worker thread: takes units in order until none is left, on one connection and one
+     * prepared statement (preparing a statement over thousands of samples is not free). A failure
+     * fails every unit not yet done, so the writer stops at the first unit it cannot have.
+     */
+    private void work(HaplotypeQuery query, int pairCount, ExportLayout layout, List<WorkUnit> units,
+                      AtomicInteger nextUnit, List<CompletableFuture<PartResult>> results, Path parts) {
         try (DuckDBConnection connection = database.newConnection();
              PreparedStatement statement = connection.prepareStatement(query.sql());
-             BufferAllocator allocator = new RootAllocator();
-             OutputStream file = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16)) {
-            int parameter = 1;
-            if (query.altAsMask()) {
-                statement.setLong(parameter++, query.missingAlleleBit());
-            }
-            statement.setString(parameter++, unit.contig().name());
-            statement.setLong(parameter++, unit.firstRow());
-            statement.setLong(parameter, unit.lastRow());
-            long start = System.nanoTime();
-            DuckDBResultSet result = (DuckDBResultSet) statement.executeQuery();
-            PhaseTimer.done("export: unit " + unit.index() + " query", start);
-            start = System.nanoTime();
-            BgzfPart bgzf = layout.indexedBgzf() ? new BgzfPart(file) : null;
-            SiteFormatter formatter = layout.format().formatter(
-                    new SiteFormatter.Context(database.name(), unit.contig().name(), alleles, pairCount, layout.missing()),
-                    bgzf != null ? bgzf.stream() : file, bgzf);
-            SiteColumns sites = new SiteColumns(pairCount);
-            try (ArrowReader reader = (ArrowReader) result.arrowExportStream(allocator, ARROW_BATCH_ROWS)) {
-                while (reader.loadNextBatch()) {
-                    sites.read(reader.getVectorSchemaRoot());
-                    formatter.write(sites);
+             BufferAllocator allocator = new RootAllocator()) {
+            for (int i = nextUnit.getAndIncrement(); i < units.size(); i = nextUnit.getAndIncrement()) {
+                if (Thread.currentThread().isInterrupted() || results.get(i).isDone()) {
+                    return;
                 }
+                WorkUnit unit = units.get(i);
+                results.get(i).complete(writePart(query, statement, allocator, pairCount, layout, unit, partFile(parts, unit)));
             }
-            formatter.flush();
-            if (bgzf != null) {
-                bgzf.finish();
+        } catch (Throwable failure) {
+            results.forEach(result -> result.completeExceptionally(failure));
+        }
+    }
+
+    private PartResult writePart(HaplotypeQuery query, PreparedStatement statement, BufferAllocator allocator,
+                                 int pairCount, ExportLayout layout, WorkUnit unit, Path part)
+            throws IOException, SQLException {
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16)) {
+            query.bind(statement, unit);
+            long start = System.nanoTime();
+            try (DuckDBResultSet result = (DuckDBResultSet) statement.executeQuery()) {
+                PhaseTimer.done("export: unit " + unit.index() + " query", start);
+                start = System.nanoTime();
+                BgzfPart bgzf = layout.indexedBgzf() ? new BgzfPart(file) : null;
+                SiteFormatter formatter = layout.format().formatter(
+                        new SiteFormatter.Context(database.name(), alleles, pairCount, layout.missing()),
+                        bgzf != null ? bgzf.stream() : file, bgzf);
+                SiteColumns sites = new SiteColumns(pairCount, unit);
+                try (ArrowReader reader = (ArrowReader) result.arrowExportStream(allocator, arrowBatchRows(pairCount))) {
+                    while (reader.loadNextBatch()) {
+                        sites.read(reader.getVectorSchemaRoot());
+                        formatter.write(sites);
+                    }
+                }
+                formatter.flush();
+                if (bgzf != null) {
+                    bgzf.finish();
+                }
+                PhaseTimer.done("export: unit " + unit.index() + " rows out", start);
+                return new PartResult(formatter.linesWritten(), bgzf);
             }
-            result.close();
-            PhaseTimer.done("export: unit " + unit.index() + " rows out", start);
-            return new PartResult(formatter.linesWritten(), bgzf);
         }
     }
 
@@ -212,7 +224,7 @@ public final class HaplotypeExporter {
         return parts.resolve(String.format("unit-%08d.tsv", unit.index()));
     }
 
-    private <T> T await(Future<T> result) {
+    private <T> T await(CompletableFuture<T> result) {
         try {
             return result.get();
         } catch (InterruptedException e) {

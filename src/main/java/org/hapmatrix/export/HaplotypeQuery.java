@@ -1,5 +1,8 @@
 package org.hapmatrix.export;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,51 +10,49 @@ import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.store.SqlTemplate;
 
 /**
- * The per-contig haplotype query for a set of pairs and ALT samples, rendered from sql/ with
- * only quoted identifiers filled in. Alphabets of up to 64 alleles get ALT as a bit mask
- * (integer work only); larger ones get ALT as a list of ENUM codes from list functions.
+ * The haplotype query for a set of pairs and ALT samples: its statement, rendered from sql/ with
+ * only quoted identifiers filled in, and its parameter binding per {@link WorkUnit}. Alphabets of
+ * up to 64 alleles get ALT as a bit mask ({@code sql/haplotype_sites.sql}, integer work only);
+ * larger ones get ALT as a list of ENUM codes ({@code sql/haplotype_sites_any_alphabet.sql}).
  *
- * @param sql              the statement; its parameters are listed by {@link #parameters}
+ * @param sql              the statement; {@link #bind} sets its parameters
  * @param altAsMask        whether the ALT column is a UBIGINT bit mask over ENUM codes (else a list of ENUM codes)
- * @param missingAlleleBit bit of the N allele's ENUM code (0 if the alphabet has no N); the mask query's first parameter
+ * @param missingAlleleBit bit of the N allele's ENUM code (0 if the alphabet has no N)
  */
 record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit) {
     static final int MASK_BITS = 64;
-    static final String MISSING = "N";
 
     static HaplotypeQuery of(List<SamplePair> pairs, List<String> altSamples, List<String> alleles) {
-        String pairAlleles = pairAlleles(pairs);
+        List<String> pairSamples = new ArrayList<>();
+        for (SamplePair pair : pairs) {
+            pairSamples.add(SqlTemplate.quote(pair.sampleA()));
+            pairSamples.add(SqlTemplate.quote(pair.sampleB()));
+        }
+        Map<String, String> columns = Map.of(
+                "pair_samples", SqlTemplate.list(pairSamples),
+                "alt_samples", SqlTemplate.list(altSamples.stream().map(SqlTemplate::quote).toList()));
         if (alleles.size() > MASK_BITS) {
-            List<String> altColumns = new ArrayList<>();
-            for (String sample : altSamples) {
-                altColumns.add("m." + SqlTemplate.quote(sample));
-            }
-            String sql = SqlTemplate.named("haplotype_sites_any_alphabet").render(Map.of(
-                    "pair_alleles", pairAlleles, "alt_samples", SqlTemplate.list(altColumns)));
-            return new HaplotypeQuery(sql, false, 0);
+            return new HaplotypeQuery(SqlTemplate.named("haplotype_sites_any_alphabet").render(columns), false, 0);
         }
-        SqlTemplate bit = SqlTemplate.named("haplotype_sites.allele_bit");
-        List<String> bits = new ArrayList<>();
-        for (String sample : altSamples) {
-            bits.add(bit.render(Map.of("sample", SqlTemplate.quote(sample))));
-        }
-        String sql = SqlTemplate.named("haplotype_sites").render(Map.of(
-                "pair_alleles", pairAlleles, "allele_bits", String.join(" | ", bits)));
-        int missingCode = alleles.indexOf(MISSING);
-        return new HaplotypeQuery(sql, true, missingCode < 0 ? 0 : 1L << missingCode);
+        int missingCode = alleles.indexOf(Alleles.MISSING);
+        return new HaplotypeQuery(SqlTemplate.named("haplotype_sites").render(columns), true,
+                missingCode < 0 ? 0 : 1L << missingCode);
     }
 
-    private static String pairAlleles(List<SamplePair> pairs) {
-        SqlTemplate pairColumns = SqlTemplate.named("haplotype_sites.pair");
-        StringBuilder rendered = new StringBuilder();
-        for (int i = 0; i < pairs.size(); i++) {
-            SamplePair pair = pairs.get(i);
-            rendered.append(pairColumns.render(Map.of(
-                    "sample_a", SqlTemplate.quote(pair.sampleA()),
-                    "sample_b", SqlTemplate.quote(pair.sampleB()),
-                    "allele_a", SqlTemplate.quote("pair_" + (i + 1) + "_a"),
-                    "allele_b", SqlTemplate.quote("pair_" + (i + 1) + "_b")))).append('\n');
+    /** Sets the parameters of {@link #sql} for one work unit, in the order its sql/ file lists them. */
+    void bind(PreparedStatement statement, WorkUnit unit) throws SQLException {
+        int parameter = 1;
+        if (altAsMask) {
+            statement.setLong(parameter++, missingAlleleBit);
         }
-        return rendered.toString();
+        statement.setLong(parameter++, unit.firstRow());
+        statement.setLong(parameter++, unit.lastRow());
+        for (int copy = 0; copy < 2; copy++) {
+            if (unit.onlyContig() == null) {
+                statement.setNull(parameter++, Types.VARCHAR);
+            } else {
+                statement.setString(parameter++, unit.onlyContig());
+            }
+        }
     }
 }

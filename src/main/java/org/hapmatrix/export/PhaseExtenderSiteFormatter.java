@@ -47,6 +47,7 @@ final class PhaseExtenderSiteFormatter extends SiteFormatter {
     void write(SiteColumns sites) throws IOException {
         int rows = sites.rows();
         for (int row = 0; row < rows; row++) {
+            startSite(sites, row);
             int refCode = sites.refCode(row);
             byte[] ref = alleleBytes[refCode];
             ensureRoom(contig.length + 2 * ref.length + 24);

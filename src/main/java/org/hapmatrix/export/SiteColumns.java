@@ -1,23 +1,32 @@
 package org.hapmatrix.export;
 
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
-import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.UInt8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
 
 /**
  * One result batch of {@code haplotype_sites} copied out of Arrow memory into plain arrays that
- * are reused from batch to batch (no garbage, flat heap): per site the position, REF's ENUM code,
- * the ALT alleles' ENUM codes and each pair's two ENUM codes. Every output format reads these.
+ * are reused from batch to batch (no garbage, flat heap): per site its contig, the position,
+ * REF's ENUM code, the ALT alleles' ENUM codes and each pair's two ENUM codes. Every output
+ * format reads these.
  */
 final class SiteColumns {
     private final int pairCount;
+    /** The unit's contig runs: the first rowid of each, and its name. */
+    private final long[] contigStarts;
+    private final String[] contigNames;
+    private final byte[][] contigBytes;
+    private int contigRun;
     private int rows;
-    private int[][] pairCodes = new int[0][0];
+    /** Row r's pair codes are pairCodes[pairOffsets[r] ..], a then b per pair. */
+    private int[] pairOffsets = new int[1];
+    private int[] pairCodes = new int[0];
+    private long[] sites = new long[0];
+    private int[] siteContigRuns = new int[0];
     private long[] positions = new long[0];
     private int[] refCodes = new int[0];
     private long[] altMasks = new long[0];
@@ -28,28 +37,60 @@ final class SiteColumns {
     private byte[] codeBytes = new byte[0];
     private short[] codeShorts = new short[0];
 
-    SiteColumns(int pairCount) {
+    SiteColumns(int pairCount, WorkUnit unit) {
         this.pairCount = pairCount;
+        this.contigStarts = unit.contigStarts();
+        this.contigNames = unit.contigNames();
+        this.contigBytes = new byte[contigNames.length][];
+        for (int run = 0; run < contigNames.length; run++) {
+            contigBytes[run] = contigNames[run].getBytes(StandardCharsets.UTF_8);
+        }
     }
 
-    /** Copies one result batch: the pair columns, then pos, ref_code and the ALT column. */
+    /** Copies one result batch: pair_alleles, site, pos, ref_code and the ALT column (alt_mask or alt_codes). */
     void read(VectorSchemaRoot batch) {
         rows = batch.getRowCount();
-        int pairColumns = 2 * pairCount;
-        ensureCapacity(pairColumns, rows);
-        for (int i = 0; i < pairColumns; i++) {
-            copyCodes((BaseFixedWidthVector) batch.getVector(i), rows, pairCodes[i]);
+        ensureCapacity(rows);
+        if (rows == 0) {
+            return;
         }
-        ((BigIntVector) batch.getVector(pairColumns)).getDataBuffer().nioBuffer(0, rows * 8)
-                .order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(positions, 0, rows);
-        copyCodes((BaseFixedWidthVector) batch.getVector(pairColumns + 1), rows, refCodes);
-        FieldVector alts = batch.getVector(pairColumns + 2);
-        altAsMask = alts instanceof UInt8Vector;
+        ListVector pairs = (ListVector) batch.getVector("pair_alleles");
+        int pairCells = offsets(pairs, pairOffsets);
+        if (pairCodes.length < pairCells) {
+            pairCodes = new int[Math.max(pairCells, 2 * pairCodes.length)];
+        }
+        copyCodes((BaseFixedWidthVector) pairs.getDataVector(), pairCells, pairCodes);
+        copyLongs(batch.getVector("site"), sites);
+        for (int row = 0; row < rows; row++) {
+            // Sites ascend within a unit, so the run only moves forward.
+            while (contigRun + 1 < contigStarts.length && sites[row] >= contigStarts[contigRun + 1]) {
+                contigRun++;
+            }
+            siteContigRuns[row] = contigRun;
+        }
+        copyLongs(batch.getVector("pos"), positions);
+        copyCodes((BaseFixedWidthVector) batch.getVector("ref_code"), rows, refCodes);
+        FieldVector mask = batch.getVector("alt_mask");
+        altAsMask = mask != null;
         if (altAsMask) {
-            alts.getDataBuffer().nioBuffer(0, rows * 8).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(altMasks, 0, rows);
+            copyLongs(mask, altMasks);
         } else {
-            copyCodeLists((ListVector) alts);
+            ListVector alts = (ListVector) batch.getVector("alt_codes");
+            int values = offsets(alts, altOffsets);
+            if (altCodes.length < values) {
+                altCodes = new int[Math.max(values, 2 * altCodes.length)];
+            }
+            copyCodes((BaseFixedWidthVector) alts.getDataVector(), values, altCodes);
         }
+    }
+
+    /** The contig of a row, as UTF-8. */
+    byte[] contig(int row) {
+        return contigBytes[siteContigRuns[row]];
+    }
+
+    String contigName(int row) {
+        return contigNames[siteContigRuns[row]];
     }
 
     int rows() {
@@ -66,7 +107,7 @@ final class SiteColumns {
 
     /** ENUM code of the first (0) or second (1) sample of a pair. */
     int pairCode(int pair, int sample, int row) {
-        return pairCodes[2 * pair + sample][row];
+        return pairCodes[pairOffsets[row] + 2 * pair + sample];
     }
 
     /**
@@ -87,17 +128,29 @@ final class SiteColumns {
         return count;
     }
 
-    private void ensureCapacity(int pairColumns, int rows) {
-        if (positions.length < rows || pairCodes.length != pairColumns) {
-            int capacity = Math.max(rows, positions.length);
-            pairCodes = new int[pairColumns][capacity];
-            positions = new long[capacity];
-            refCodes = new int[capacity];
-            altMasks = new long[capacity];
-            codeBytes = new byte[capacity];
-            codeShorts = new short[capacity];
-            altOffsets = new int[capacity + 1];
+    private void ensureCapacity(int rows) {
+        if (positions.length < rows) {
+            sites = new long[rows];
+            siteContigRuns = new int[rows];
+            positions = new long[rows];
+            refCodes = new int[rows];
+            altMasks = new long[rows];
+            pairOffsets = new int[rows + 1];
+            altOffsets = new int[rows + 1];
         }
+    }
+
+    private void copyLongs(FieldVector vector, long[] values) {
+        vector.getDataBuffer().nioBuffer(0, rows * 8).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(values, 0, rows);
+    }
+
+    /** Copies a list column's offsets (rows + 1 of them) and returns how many values to copy from its child's start. */
+    private int offsets(ListVector lists, int[] into) {
+        ArrowBuf offsets = lists.getOffsetBuffer();
+        for (int row = 0; row <= rows; row++) {
+            into[row] = offsets.getInt((long) row * ListVector.OFFSET_WIDTH);
+        }
+        return into[rows];
     }
 
     /** ENUM codes of a column: DuckDB sends UTINYINT or USMALLINT depending on the alphabet's size. */
@@ -118,17 +171,5 @@ final class SiteColumns {
                 codes[i] = codeShorts[i] & 0xFFFF;
             }
         }
-    }
-
-    private void copyCodeLists(ListVector lists) {
-        ArrowBuf offsets = lists.getOffsetBuffer();
-        for (int row = 0; row <= rows; row++) {
-            altOffsets[row] = rows == 0 ? 0 : offsets.getInt((long) row * ListVector.OFFSET_WIDTH);
-        }
-        int values = altOffsets[rows];
-        if (altCodes.length < values) {
-            altCodes = new int[Math.max(values, 2 * altCodes.length)];
-        }
-        copyCodes((BaseFixedWidthVector) lists.getDataVector(), values, altCodes);
     }
 }

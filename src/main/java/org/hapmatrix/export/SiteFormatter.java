@@ -23,13 +23,15 @@ abstract class SiteFormatter {
     }
 
     /** What every format needs to know about the unit it formats. */
-    record Context(String source, String contig, List<String> alleles, int pairCount, MissingAlleles missing) {
+    record Context(String source, List<String> alleles, int pairCount, MissingAlleles missing) {
         public Context {
             alleles = List.copyOf(alleles);
         }
     }
 
-    final byte[] contig;
+    /** The contig of the site being written, set by {@link #startSite}: a work unit may span several contigs. */
+    byte[] contig;
+    String contigName;
     /** Each ENUM code's allele as UTF-8 bytes. */
     final byte[][] alleleBytes;
     /** Per ENUM code: whether a pair allele with that code is missing data ({@code N} or {@code -}). */
@@ -42,7 +44,6 @@ abstract class SiteFormatter {
     private long linesWritten;
 
     SiteFormatter(Context context, OutputStream out) {
-        this.contig = context.contig().getBytes(StandardCharsets.UTF_8);
         List<String> alleles = context.alleles();
         this.alleleBytes = alleles.stream().map(a -> a.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
         this.missingCall = new boolean[alleles.size()];
@@ -52,6 +53,12 @@ abstract class SiteFormatter {
         this.pairCount = context.pairCount();
         this.missing = context.missing();
         this.out = out;
+    }
+
+    /** Call first for every row: takes the row's contig. */
+    final void startSite(SiteColumns sites, int row) {
+        contig = sites.contig(row);
+        contigName = sites.contigName(row);
     }
 
     /** Formats every row of one batch. */

@@ -36,9 +36,10 @@ final class TabixIndexBuilder {
     }
 
     /** Adds a part's records; {@code offset} is the part's first byte in the compressed output. */
-    void addPart(String contig, BgzfPart part, long offset) {
+    void addPart(BgzfPart part, long offset) {
         long shift = offset << 16; // a virtual file pointer is block address << 16 | offset in the block
         for (int record = 0; record < part.records(); record++) {
+            String contig = part.contig(record);
             int start = part.start(record);
             if (contig.equals(previousContig) && start < previousStart) {
                 throw new HapmatrixException(source + ": contig '" + contig + "', position " + start

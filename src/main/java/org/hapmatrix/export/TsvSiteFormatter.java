@@ -32,6 +32,7 @@ final class TsvSiteFormatter extends SiteFormatter {
     void write(SiteColumns sites) throws IOException {
         int rows = sites.rows();
         for (int row = 0; row < rows; row++) {
+            startSite(sites, row);
             int refCode = sites.refCode(row);
             byte[] ref = alleleBytes[refCode];
             ensureRoom(contig.length + ref.length + 24);

@@ -30,7 +30,6 @@ final class VcfSiteFormatter extends SiteFormatter {
     private static final byte[] NO_ID = "\t.\t".getBytes(StandardCharsets.US_ASCII);
 
     private final String source;
-    private final String contigName;
     /** Per ENUM code: the allele as VCF writes it ({@code -} as {@code *}). */
     private final byte[][] vcfAlleles;
     private final boolean[] validRef;
@@ -48,7 +47,6 @@ final class VcfSiteFormatter extends SiteFormatter {
     VcfSiteFormatter(Context context, OutputStream out, BgzfPart index) {
         super(context, out);
         this.source = context.source();
-        this.contigName = context.contig();
         List<String> alleles = context.alleles();
         int size = alleles.size();
         this.vcfAlleles = new byte[size][];
@@ -129,13 +127,14 @@ final class VcfSiteFormatter extends SiteFormatter {
     void write(SiteColumns sites) throws IOException {
         int rows = sites.rows();
         for (int row = 0; row < rows; row++) {
+            startSite(sites, row);
             long position = sites.position(row);
             int refCode = sites.refCode(row);
             int altCount = sites.altCodes(row, alts);
             check(position, refCode, altCount);
             if (index != null) {
                 flush(); // the record's virtual file pointer is the stream's position at its first byte
-                index.recordStart(position, position + alleleBytes[refCode].length - 1);
+                index.recordStart(contigName, position, position + alleleBytes[refCode].length - 1);
             }
             int called = countGenotypes(sites, row, refCode, altCount);
 

@@ -43,9 +43,9 @@ public final class MatrixLoader {
     private MatrixLoader() {
     }
 
-    /** Loads the whole matrix with the default batch size; returns the number of sites. */
+    /** Loads the whole matrix, in batches sized by its width; returns the number of sites. */
     public static long load(MatrixDatabase database, MatrixSource source, Progress progress) {
-        return load(database, source, progress, SiteBatchArrowReader.BATCH_SITES);
+        return load(database, source, progress, 0);
     }
 
     /** As {@link #load(MatrixDatabase, MatrixSource, Progress)}; tests use small batches to reach the staged way. */
@@ -184,13 +184,8 @@ public final class MatrixLoader {
 
     private static void writeCatalog(Handle handle, MatrixHeader header, MatrixSource source) {
         handle.createScript(SqlTemplate.statement("create_catalog")).execute();
-        PreparedBatch samples = handle.prepareBatch(SqlTemplate.statement("insert_sample"));
-        List<String> names = header.samples();
-        for (int i = 0; i < names.size(); i++) {
-            samples.bind("sample", names.get(i)).bind("column_number", i + 4).add();
-        }
-        executeBatch(handle, samples);
-        List<SamplePair> pairs = SamplePairs.byNamingRule(names);
+        handle.execute(SqlTemplate.statement("insert_samples"));
+        List<SamplePair> pairs = SamplePairs.byNamingRule(header.samples());
         if (!pairs.isEmpty()) {
             PreparedBatch batch = handle.prepareBatch(SqlTemplate.statement("insert_pair"));
             for (int i = 0; i < pairs.size(); i++) {

@@ -25,8 +25,15 @@ import org.hapmatrix.util.Progress;
  * A parse error is kept here and re-thrown by the loader, since DuckDB relays only its text.
  */
 final class SiteBatchArrowReader extends ArrowReader {
-    /** DuckDB's row group size: one batch fills one row group. */
+    /** DuckDB's row group size: a batch of a narrow matrix fills one row group. */
     static final int BATCH_SITES = 122_880;
+    /**
+     * Cells per batch (128 columns of a full batch, about 31 MiB of codes on the heap and as
+     * much in Arrow memory): wider matrices get fewer sites per batch, so memory stays bounded
+     * whatever the number of samples.
+     */
+    static final long MAX_BATCH_CELLS = 128L * BATCH_SITES;
+    private static final int MIN_BATCH_SITES = 2048;
 
     /** Thrown when a batch brings an allele the declared ENUM does not have. */
     static final class AlphabetGrew extends RuntimeException {
@@ -43,11 +50,18 @@ final class SiteBatchArrowReader extends ArrowReader {
     private int alphabetLimit = Integer.MAX_VALUE;
     private RuntimeException failure;
 
+    /** {@code batchSites} 0 chooses the batch size by the matrix's width. */
     SiteBatchArrowReader(BufferAllocator allocator, MatrixParser parser, Progress progress, int batchSites) {
         super(allocator);
         this.parser = parser;
         this.progress = progress;
-        this.batch = new SiteBatch(batchSites, parser.header().sampleCount());
+        int columns = parser.header().sampleCount() + 1;
+        this.batch = new SiteBatch(batchSites > 0 ? batchSites : sitesPerBatch(columns), columns - 1);
+    }
+
+    /** Sites per batch for {@code columns} allele columns (REF and the samples). */
+    static int sitesPerBatch(int columns) {
+        return (int) Math.max(MIN_BATCH_SITES, Math.min(BATCH_SITES, MAX_BATCH_CELLS / columns));
     }
 
     /** Parses the first batch now, so the alleles it holds are known before DuckDB starts reading. */

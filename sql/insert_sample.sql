@@ -1,1 +1,0 @@
-INSERT INTO samples (sample, column_number) VALUES (:sample, :column_number)

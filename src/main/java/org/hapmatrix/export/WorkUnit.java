@@ -1,0 +1,96 @@
+package org.hapmatrix.export;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hapmatrix.store.ContigInfo;
+
+/**
+ * One query's share of the export: the matrix rows {@code firstRow..lastRow}, either all of them
+ * ({@code onlyContig} null; the range then holds whole runs of consecutive contigs, named by
+ * {@code contigStarts}/{@code contigNames}), or only the rows of {@code onlyContig} (a contig
+ * whose rows are interleaved with other contigs' rows in the file).
+ *
+ * @param contigStarts first rowid of each contig run in the range, ascending
+ * @param contigNames  the contig of each run
+ */
+record WorkUnit(int index, long firstRow, long lastRow, String onlyContig, long[] contigStarts, String[] contigNames) {
+
+    long rows() {
+        return lastRow - firstRow + 1;
+    }
+
+    /**
+     * Cuts the contigs (in output order) into units of at most {@code rowsPerUnit} rows. Contigs
+     * whose rows are one block of the file, back to back, share units, so many small contigs cost
+     * a few queries, not one each; the rows of such a range, in rowid order, are those contigs'
+     * sites in output order. A contig whose rows are interleaved with others keeps units of its
+     * own that select it by name, as its rowid range also holds other contigs' rows.
+     */
+    static List<WorkUnit> cut(List<ContigInfo> contigs, long rowsPerUnit) {
+        Builder builder = new Builder(rowsPerUnit);
+        for (ContigInfo contig : contigs) {
+            boolean oneBlock = contig.sites() == contig.lastRow() - contig.firstRow() + 1;
+            if (oneBlock) {
+                builder.addBlock(contig);
+            } else {
+                builder.addInterleaved(contig);
+            }
+        }
+        builder.flush();
+        return builder.units;
+    }
+
+    private static final class Builder {
+        private final long rowsPerUnit;
+        private final List<WorkUnit> units = new ArrayList<>();
+        private final List<Long> starts = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
+        private long first = -1;
+        private long last = -1;
+
+        Builder(long rowsPerUnit) {
+            this.rowsPerUnit = rowsPerUnit;
+        }
+
+        void addBlock(ContigInfo contig) {
+            if (first >= 0 && contig.firstRow() != last + 1) {
+                flush(); // a row of another contig (or of one not selected) lies between
+            }
+            long row = contig.firstRow();
+            while (row <= contig.lastRow()) {
+                if (first < 0) {
+                    first = row;
+                }
+                long take = Math.min(contig.lastRow() - row + 1, rowsPerUnit - (row - first));
+                starts.add(row);
+                names.add(contig.name());
+                row += take;
+                last = row - 1;
+                if (last - first + 1 == rowsPerUnit) {
+                    flush();
+                }
+            }
+        }
+
+        void addInterleaved(ContigInfo contig) {
+            flush();
+            for (long row = contig.firstRow(); row <= contig.lastRow(); row += rowsPerUnit) {
+                long end = Math.min(contig.lastRow(), row + rowsPerUnit - 1);
+                units.add(new WorkUnit(units.size(), row, end, contig.name(), new long[] {row},
+                        new String[] {contig.name()}));
+            }
+        }
+
+        void flush() {
+            if (first < 0) {
+                return;
+            }
+            units.add(new WorkUnit(units.size(), first, last, null,
+                    starts.stream().mapToLong(Long::longValue).toArray(), names.toArray(String[]::new)));
+            starts.clear();
+            names.clear();
+            first = -1;
+            last = -1;
+        }
+    }
+}
