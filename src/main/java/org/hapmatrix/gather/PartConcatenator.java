@@ -15,7 +15,9 @@ import org.hapmatrix.matrix.MatrixInput;
 /**
  * The gather of a scatter: joins outputs hapmatrix wrote for groups of contigs into the one file a
  * single run would have written, in the order the parts are given. Every part is checked before
- * anything is written: each must be a hapmatrix output with the same header as the first.
+ * anything is written: each must be a hapmatrix output with the same header as the first (see
+ * {@link PartLayout} for what "the same" means for a VCF). The output follows the parts' layout:
+ * a VCF named {@code .gz} is BGZF with a new tabix index beside it, as {@code convert} writes it.
  */
 public final class PartConcatenator {
     private static final int COPY_BUFFER_BYTES = 1 << 16;
@@ -41,13 +43,23 @@ public final class PartConcatenator {
                         + first.layout().description()) + "); parts must come from runs with the same options");
             }
         }
+        boolean vcfName = output != null && (output.endsWith(".vcf") || output.endsWith(".vcf.gz"));
+        if (vcfName && first.layout() != PartLayout.VCF) {
+            throw HapmatrixException.usage(output + ": a VCF name, but the parts are " + first.layout().description() + "s");
+        }
+        boolean indexedVcf = first.layout() == PartLayout.VCF && output != null && output.endsWith(".gz");
+        byte[] header = first.gathered(headers);
+        return indexedVcf ? concatIndexedVcf(parts, header, output) : concatPlain(parts, header, output);
+    }
+
+    private static long concatPlain(List<String> parts, byte[] header, String output) {
         try (OutputTarget target = OutputTarget.open(output)) {
             OutputStream out = target.stream();
             long records = 0;
             try {
-                out.write(first.bytes());
+                out.write(header);
                 for (String part : parts) {
-                    records += copyBody(part, out);
+                    records += copyRecords(part, out::write);
                 }
             } catch (IOException e) {
                 throw target.writeFailure(e);
@@ -57,8 +69,34 @@ public final class PartConcatenator {
         }
     }
 
+    /** BGZF output and its index: the index is committed after the data, so it is never older than it. */
+    private static long concatIndexedVcf(List<String> parts, byte[] header, String output) {
+        try (OutputTarget target = OutputTarget.open(output, false);
+             OutputTarget indexTarget = OutputTarget.open(output + ".tbi", false)) {
+            IndexedVcfWriter writer = new IndexedVcfWriter(target.stream());
+            long records = 0;
+            try {
+                writer.writeHeader(header);
+                for (String part : parts) {
+                    writer.startPart(part);
+                    records += copyRecords(part, writer::writeRecords);
+                }
+                writer.finish(indexTarget.stream());
+            } catch (IOException e) {
+                throw target.writeFailure(e);
+            }
+            target.commit();
+            indexTarget.commit();
+            return records;
+        }
+    }
+
+    private interface RecordSink {
+        void write(byte[] buffer, int offset, int length) throws IOException;
+    }
+
     /** Copies what follows the part's header; returns its number of lines. */
-    private static long copyBody(String part, OutputStream out) throws IOException {
+    private static long copyRecords(String part, RecordSink out) throws IOException {
         try (MatrixInput input = MatrixInput.open(part)) {
             InputStream in = input.stream();
             PartHeader.read(part, in);

@@ -10,7 +10,16 @@ enum PartLayout {
     /** The haplotype table: {@code contig pos ref alt <pair>_PI <pair>_PG_al ...}; one header line. */
     TSV("contig\tpos\tref\talt", "_PI", "_PG_al"),
     /** phase-Extender's table: {@code CHROM POS REF all-alleles <pair>:PI <pair>:PG_al ...}; one header line. */
-    PHASE_EXTENDER("CHROM\tPOS\tREF\tall-alleles", ":PI", ":PG_al");
+    PHASE_EXTENDER("CHROM\tPOS\tREF\tall-alleles", ":PI", ":PG_al"),
+    /**
+     * VCF: meta lines ({@code ##...}) and the {@code #CHROM} line. Two parts have the same header
+     * when these are equal but for the {@code ##contig} lines (each part lists its own contigs;
+     * the gathered file lists them all, in part order) and the {@code ##hapmatrix_command} line
+     * (each part's command differs by its contig list).
+     */
+    VCF(null, null, null);
+
+    static final String VCF_FIRST_LINE = "##fileformat=VCF";
 
     private final String firstColumns;
     private final String phaseSuffix;
@@ -22,10 +31,13 @@ enum PartLayout {
         this.genotypeSuffix = genotypeSuffix;
     }
 
-    /** The layout whose header {@code firstLine} (without its line end) is, if any. */
+    /** The layout whose header starts with {@code firstLine} (without its line end), if any. */
     static Optional<PartLayout> recognise(String firstLine) {
+        if (firstLine.startsWith(VCF_FIRST_LINE)) {
+            return Optional.of(VCF);
+        }
         for (PartLayout layout : values()) {
-            if (layout.isHeader(firstLine)) {
+            if (layout != VCF && layout.isTableHeader(firstLine)) {
                 return Optional.of(layout);
             }
         }
@@ -33,7 +45,7 @@ enum PartLayout {
     }
 
     /** The four site columns, then pairs of columns {@code <pair><phase suffix>}, {@code <pair><genotype suffix>}. */
-    private boolean isHeader(String line) {
+    private boolean isTableHeader(String line) {
         if (!line.equals(firstColumns) && !line.startsWith(firstColumns + "\t")) {
             return false;
         }
@@ -54,6 +66,10 @@ enum PartLayout {
     }
 
     String description() {
-        return this == TSV ? "haplotype table" : "phase-Extender table";
+        return switch (this) {
+            case TSV -> "haplotype table";
+            case PHASE_EXTENDER -> "phase-Extender table";
+            case VCF -> "VCF";
+        };
     }
 }

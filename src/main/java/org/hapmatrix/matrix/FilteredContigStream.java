@@ -15,14 +15,17 @@ import org.hapmatrix.HapmatrixException;
 final class FilteredContigStream extends SelectedLinesStream {
     private final MatrixInput input;
     private final ContigLineStream lines;
-    private final List<byte[]> wanted;
+    private final Set<String> wanted;
     private final Set<String> unseen;
+    /** The contig of the last line and whether it is wanted: most lines continue the contig of the line before. */
+    private byte[] lastContig;
+    private boolean lastWanted;
     private boolean headerPending;
 
     FilteredContigStream(MatrixInput input, List<String> contigs, boolean headerGiven) {
         this.input = input;
         this.lines = new ContigLineStream(input.stream());
-        this.wanted = contigs.stream().distinct().map(c -> c.getBytes(StandardCharsets.UTF_8)).toList();
+        this.wanted = Set.copyOf(contigs);
         this.unseen = new LinkedHashSet<>(contigs);
         this.headerPending = !headerGiven;
     }
@@ -34,13 +37,17 @@ final class FilteredContigStream extends SelectedLinesStream {
                 headerPending = false;
                 return lines;
             }
-            for (byte[] contig : wanted) {
-                if (lines.hasContig(contig)) {
-                    if (!unseen.isEmpty()) {
-                        unseen.remove(new String(contig, StandardCharsets.UTF_8));
-                    }
-                    return lines;
+            if (lastContig == null || !lines.hasContig(lastContig)) {
+                // A name that is not valid UTF-8 is no wanted name; the parser reports it if it is kept.
+                String contig = lines.strictContig().orElse(null);
+                lastWanted = contig != null && wanted.contains(contig);
+                lastContig = contig == null ? null : contig.getBytes(StandardCharsets.UTF_8);
+                if (lastWanted) {
+                    unseen.remove(contig);
                 }
+            }
+            if (lastWanted) {
+                return lines;
             }
         }
         if (!unseen.isEmpty()) {

@@ -83,6 +83,29 @@ class LocalWorkflowIT {
     }
 
     @Test
+    void vcfGzOutputIsTheConvertsVcfWithANewIndex() throws Exception {
+        GeneratedMatrix matrix = ClusterMatrices.sorted(5, 300, ClusterMatrices.VCF_CONTIGS);
+        Path plain = tmp.resolve("v.txt");
+        matrix.writeTo(plain, true);
+        Path indexed = ExternalTools.bgzipAndIndex(plain, 1);
+        Path output = tmp.resolve("gathered.vcf.gz");
+        ScriptRunner.Outcome outcome = snakemake("matrix=" + indexed, "output=" + output, "contigs_per_job=2", "threads=1");
+        assertEquals(0, outcome.exitCode(), outcome.log());
+        Path whole = tmp.resolve("whole.vcf");
+        ScriptRunner.Outcome convert = ScriptRunner.run(tmp, 120, Map.of(), List.of(ScriptRunner.LAUNCHER.toString(),
+                "convert", indexed.toString(), "-o", whole.toString(), "-q"));
+        assertEquals(0, convert.exitCode(), convert.log());
+        // one convert's bytes but for the line recording each run's own command
+        assertEquals(withoutCommandLine(Files.readAllBytes(whole)), withoutCommandLine(gunzip(output)));
+        assertEquals(String.join("\n", ClusterMatrices.VCF_CONTIGS.subList(0, 6)) + "\n",
+                ExternalTools.succeed(tmp, "tabix", "-l", output.toString()));
+    }
+
+    private static String withoutCommandLine(byte[] vcf) {
+        return new String(vcf, java.nio.charset.StandardCharsets.UTF_8).replaceAll("(?m)^##hapmatrix_command=.*\n", "");
+    }
+
+    @Test
     void aMissingMatrixKeyIsAClearError() throws Exception {
         ScriptRunner.Outcome outcome = snakemake("output=" + tmp.resolve("x.txt"));
         assertEquals(1, outcome.exitCode(), outcome.log());
