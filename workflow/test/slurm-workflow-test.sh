@@ -23,6 +23,11 @@ for tool in snakemake bgzip tabix sbatch scontrol sinfo squeue setpriv python3; 
     command -v "$tool" >/dev/null 2>&1 || { echo "slurm-workflow-test: $tool is missing; scripts/install-tools installs it" >&2; exit 1; }
 done
 
+# One test cluster per machine at a time (fixed ports, the machine's munged): wait for another
+# run of this test (another checkout's build) to finish, but not for ever.
+exec 9>/tmp/hapmatrix-slurm-test.lock
+flock -w 400 9 || { echo "slurm-workflow-test: another run held /tmp/hapmatrix-slurm-test.lock for 400 s" >&2; exit 1; }
+
 mkdir -p "$work"
 cluster=$work/cluster
 cleanup() {

@@ -27,7 +27,7 @@ class SlurmWorkflowIT {
         assumeTrue("root".equals(System.getProperty("user.name")),
                 "skipped: a SLURM cluster needs root (slurmd, munged); CI runs as root");
         Path work = tmp.resolve("slurm");
-        ScriptRunner.Outcome outcome = ScriptRunner.run(tmp, 540, Map.of(), List.of(
+        ScriptRunner.Outcome outcome = ScriptRunner.run(tmp, 570, Map.of(), List.of(
                 ScriptRunner.PROJECT.resolve("workflow/test/slurm-workflow-test.sh").toString(),
                 ScriptRunner.LAUNCHER.toString(), work.toString()));
         assertEquals(0, outcome.exitCode(), outcome.log());
