@@ -2,7 +2,9 @@
 -- Per site: its rowid (the exporter names its contig from it), position, REF's ENUM code, the
 -- pairs' alleles as one list of ENUM codes (a, b per pair), and ALT as a bit mask over ENUM
 -- codes: the alleles of the ALT samples minus REF and minus N (N's bit is bound by the query
--- class). Sites whose ALT is empty are not returned. Lists, not one expression per sample, so
+-- class). This is the alt_alleles rule of create_allele_macros.sql over ENUM codes, kept as
+-- integer work for speed (the list form costs several times more per site); the tests hold
+-- both to the reference converter. Sites whose ALT is empty are not returned. Lists, not one expression per sample, so
 -- that thousands of samples plan fast and stay far below DuckDB's expression depth limit.
 -- OFFSET 0 keeps DuckDB from pushing the outer filter down as a second copy of the ALT mask.
 -- Parameters (positional, bound by HaplotypeQuery.bind): N's bit, first rowid, last rowid,

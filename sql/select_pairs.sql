@@ -1,1 +1,2 @@
-SELECT pair, sample_a, sample_b FROM pairs ORDER BY ordinal
+-- The default pairs in output order, as matrix.SamplePair.
+SELECT pair AS name, sample_a, sample_b FROM pairs ORDER BY ordinal

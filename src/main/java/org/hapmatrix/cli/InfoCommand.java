@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.store.ContigInfo;
+import org.hapmatrix.store.LoadInfo;
 import org.hapmatrix.store.MatrixCatalog;
 import org.hapmatrix.store.MatrixDatabase;
-import org.hapmatrix.store.SqlTemplate;
-import org.jdbi.v3.core.Handle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -28,18 +26,14 @@ final class InfoCommand extends DatabaseCommand {
         PrintWriter out = out();
         try (MatrixDatabase db = MatrixDatabase.openReadOnly(database.file, engine.settings())) {
             MatrixCatalog catalog = MatrixCatalog.read(db);
-            Map<String, Object> load;
-            try (Handle handle = db.open()) {
-                load = handle.createQuery(SqlTemplate.statement("select_load_info")).mapToMap().one();
-            }
+            LoadInfo load = catalog.loadInfo();
             out.printf("database\t%s (%s)%n", database.file, humanSize(fileSize(database.file)));
-            Object sourceBytes = load.get("source_bytes");
-            out.printf("source\t%s%s%n", load.get("source"),
-                    sourceBytes == null ? "" : " (" + humanSize(((Number) sourceBytes).longValue()) + ")");
-            out.printf("header\t%s%n", load.get("header_source"));
-            out.printf("loaded\t%s by hapmatrix %s, DuckDB %s%n", load.get("loaded_at"), load.get("hapmatrix_version"),
-                    load.get("duckdb_version"));
-            out.printf("sites\t%s%n", load.get("sites"));
+            out.printf("source\t%s%s%n", load.source(),
+                    load.sourceBytes() == null ? "" : " (" + humanSize(load.sourceBytes()) + ")");
+            out.printf("header\t%s%n", load.headerSource());
+            out.printf("loaded\t%s by hapmatrix %s, DuckDB %s%n", load.loadedAt(), load.hapmatrixVersion(),
+                    load.duckdbVersion());
+            out.printf("sites\t%d%n", load.sites());
             out.printf("contigs\t%d%n", catalog.contigs().size());
             for (ContigInfo contig : catalog.contigs()) {
                 out.printf("  %s\t%d sites\tpositions %d-%d%n", contig.name(), contig.sites(), contig.firstPos(),

@@ -1,6 +1,11 @@
 package org.hapmatrix.export;
 
-/** The allele values the output formats treat specially. */
+/**
+ * The allele rules, written once for Java (the SQL side's copy: the macros of
+ * {@code sql/create_allele_macros.sql}): ALT is the distinct alleles minus {@link #MISSING} and
+ * minus REF; a pair's {@link #MISSING} or {@link #GAP} is missing data, which the table writes as
+ * REF. The query class takes N's bit for the ALT mask from here, the formatters the missing calls.
+ */
 final class Alleles {
     /** A missing call: never part of ALT. */
     static final String MISSING = "N";

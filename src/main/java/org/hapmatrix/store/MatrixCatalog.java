@@ -3,27 +3,27 @@ package org.hapmatrix.store;
 import java.util.List;
 import org.hapmatrix.matrix.SamplePair;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
-/** What a loaded database holds, read from its catalog tables: samples, default pairs, contigs, alleles. */
+/**
+ * What a loaded database holds, read from its catalog tables: samples, default pairs, contigs,
+ * alleles and how it was loaded. Records are mapped by Jdbi's {@link ConstructorMapper}: a
+ * statement's column names are the record's component names in snake case.
+ */
 public record MatrixCatalog(List<String> samples, List<SamplePair> defaultPairs, List<ContigInfo> contigs,
-                            List<String> alleles) {
+                            List<String> alleles, LoadInfo loadInfo) {
 
     public static MatrixCatalog read(MatrixDatabase database) {
         try (Handle handle = database.open()) {
-            List<String> samples = handle.createQuery(SqlTemplate.statement("select_samples"))
-                    .mapTo(String.class).list();
-            List<SamplePair> pairs = handle.createQuery(SqlTemplate.statement("select_pairs"))
-                    .map((rs, ctx) -> new SamplePair(rs.getString("pair"), rs.getString("sample_a"),
-                            rs.getString("sample_b")))
-                    .list();
-            List<ContigInfo> contigs = handle.createQuery(SqlTemplate.statement("select_contigs"))
-                    .map((rs, ctx) -> new ContigInfo(rs.getString("contig"), rs.getInt("ordinal"),
-                            rs.getLong("sites"), rs.getLong("first_pos"), rs.getLong("last_pos"),
-                            rs.getLong("first_row"), rs.getLong("last_row")))
-                    .list();
-            List<String> alleles = handle.createQuery(SqlTemplate.statement("select_alleles"))
-                    .mapTo(String.class).list();
-            return new MatrixCatalog(samples, pairs, contigs, alleles);
+            handle.registerRowMapper(ConstructorMapper.factory(SamplePair.class));
+            handle.registerRowMapper(ConstructorMapper.factory(ContigInfo.class));
+            handle.registerRowMapper(ConstructorMapper.factory(LoadInfo.class));
+            return new MatrixCatalog(
+                    handle.createQuery(SqlTemplate.statement("select_samples")).mapTo(String.class).list(),
+                    handle.createQuery(SqlTemplate.statement("select_pairs")).mapTo(SamplePair.class).list(),
+                    handle.createQuery(SqlTemplate.statement("select_contigs")).mapTo(ContigInfo.class).list(),
+                    handle.createQuery(SqlTemplate.statement("select_alleles")).mapTo(String.class).list(),
+                    handle.createQuery(SqlTemplate.statement("select_load_info")).mapTo(LoadInfo.class).one());
         }
     }
 }

@@ -12,6 +12,14 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * One DuckDB database file holding a loaded matrix. Worker threads each take their own
  * connection ({@link #newConnection()}); a DuckDB connection is never shared between threads.
+ *
+ * <p>Statements run through Jdbi ({@link #open()}), with named parameters. The two Arrow paths
+ * alone use the DuckDB JDBC connection directly: the load's scan of the parser's Arrow stream
+ * ({@code DuckDBConnection.registerArrowStream}) and the export's reading of results as Arrow
+ * batches ({@code DuckDBResultSet.arrowExportStream}), DuckDB driver calls Jdbi does not wrap.
+ * The export also keeps one prepared statement per worker thread for all its work units, where
+ * Jdbi would prepare the statement (thousands of columns, for a wide matrix) for every unit.
+ * Those statements take positional parameters, each bound by its query class (see sql/README.md).
  */
 public final class MatrixDatabase implements AutoCloseable {
     private final Path file;
@@ -84,18 +92,9 @@ public final class MatrixDatabase implements AutoCloseable {
         return new HapmatrixException(name + ": cannot open database: " + DuckDbErrors.oneLine(e), e);
     }
 
-    public Path file() {
-        return file;
-    }
-
     /** What messages call this database: its file, or what a scratch database holds. */
     public String name() {
         return name;
-    }
-
-    /** The connection of the thread that opened the database. */
-    public DuckDBConnection connection() {
-        return connection;
     }
 
     /** A new connection to the same database, for one worker thread; the caller closes it. */

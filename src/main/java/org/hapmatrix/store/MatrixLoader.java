@@ -21,7 +21,6 @@ import org.hapmatrix.matrix.SamplePairs;
 import org.hapmatrix.util.PhaseTimer;
 import org.hapmatrix.util.Progress;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -50,7 +49,7 @@ public final class MatrixLoader {
 
     /** As {@link #load(MatrixDatabase, MatrixSource, Progress)}; tests use small batches to reach the staged way. */
     static long load(MatrixDatabase database, MatrixSource source, Progress progress, int batchSites) {
-        try (Handle handle = Jdbi.open(database.newConnection())) {
+        try (Handle handle = database.open()) {
             DuckDBConnection connection = handle.getConnection().unwrap(DuckDBConnection.class);
             handle.createScript(SqlTemplate.statement("create_code_tables")).execute();
             long sites = -1;
@@ -124,10 +123,7 @@ public final class MatrixLoader {
         }
         PhaseTimer.done("load: staged", start);
         declareAlphabet(handle, parser);
-        // Plain JDBC: the statement holds sample names, which Jdbi's own parsing must not see.
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(createMatrixStatement(parser.header(), SqlTemplate.quote(STAGED_SITES)));
-        }
+        handle.execute(createMatrixStatement(parser.header(), SqlTemplate.quote(STAGED_SITES)));
         return parser.sitesRead();
     }
 
@@ -201,6 +197,7 @@ public final class MatrixLoader {
                 .bind("header_source", source.headerSource())
                 .bind("hapmatrix_version", Version.current())
                 .execute();
+        handle.createScript(SqlTemplate.statement("create_allele_macros")).execute();
         handle.createScript(SqlTemplate.statement("create_views")).execute();
     }
 }

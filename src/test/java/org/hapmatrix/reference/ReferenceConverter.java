@@ -115,11 +115,7 @@ public final class ReferenceConverter {
         String pos = row.get(1);
         String ref = row.get(2);
 
-        // ALT looks at ALL samples, paired or not; "-" stays in, only "N" and REF are dropped.
-        TreeSet<String> alt = new TreeSet<>(BYTE_ORDER);
-        alt.addAll(row.subList(FIRST_SAMPLE_COLUMN, row.size()));
-        alt.remove(MISSING);
-        alt.remove(ref);
+        TreeSet<String> alt = altAlleles(row);
         if (alt.isEmpty()) {
             return null;
         }
@@ -135,8 +131,17 @@ public final class ReferenceConverter {
         return line.toString();
     }
 
+    /** A site's ALT: the distinct alleles of ALL samples, paired or not, minus N and REF ("-" stays in), in byte order. */
+    public static TreeSet<String> altAlleles(List<String> row) {
+        TreeSet<String> alt = new TreeSet<>(BYTE_ORDER);
+        alt.addAll(row.subList(FIRST_SAMPLE_COLUMN, row.size()));
+        alt.remove(MISSING);
+        alt.remove(row.get(2));
+        return alt;
+    }
+
     /** Missing and gap calls are shown as the reference allele (whole-value match only). */
-    private static String phasedAllele(String value, String ref) {
+    public static String phasedAllele(String value, String ref) {
         return value.equals(MISSING) || value.equals(GAP) ? ref : value;
     }
 
