@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code convert}: load the matrix into DuckDB and write the haplotype table, in one go. */
 @Command(name = "convert",
-        description = "Convert a genome matrix to the phased haplotype table (loads it into DuckDB on the way).")
+        description = "Convert a genome matrix to the phased haplotype table, VCF or phase-Extender's file (loads it into DuckDB on the way).")
 final class ConvertCommand extends DatabaseCommand {
     @Mixin
     MatrixInputOptions input;

@@ -6,7 +6,7 @@ import picocli.CommandLine.Mixin;
 
 /** {@code export}: the haplotype table again from a loaded database, with any pairs, samples or contigs. */
 @Command(name = "export",
-        description = "Write the haplotype table from a loaded database, without reading the matrix again.")
+        description = "Write the haplotype table (or VCF, or phase-Extender's file) from a loaded database, without reading the matrix again.")
 final class ExportCommand extends DatabaseCommand {
     @Mixin
     DatabaseOption database;
