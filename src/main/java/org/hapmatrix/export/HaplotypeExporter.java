@@ -95,6 +95,18 @@ public final class HaplotypeExporter {
      */
     public long export(ExportPlan plan, ExportLayout layout, OutputTarget output, OutputTarget index,
                        Path scratchDirectory, Progress progress) {
+        return export(plan, layout, output, index, true, scratchDirectory, progress);
+    }
+
+    /**
+     * Writes the header (if {@code withHeader}; a later segment of a segmented convert has none)
+     * and every written site to {@code output} in the layout's format; returns the number of
+     * sites written.
+     *
+     * @param index for an indexed BGZF VCF, where its .tbi goes; else null
+     */
+    public long export(ExportPlan plan, ExportLayout layout, OutputTarget output, OutputTarget index,
+                       boolean withHeader, Path scratchDirectory, Progress progress) {
         HaplotypeQuery query = HaplotypeQuery.of(plan.pairs(), plan.altSamples(), alleles);
         int pairCount = plan.pairs().size();
         List<WorkUnit> units = WorkUnit.cut(plan.contigs(), rowsPerUnit(pairCount));
@@ -118,7 +130,7 @@ public final class HaplotypeExporter {
             long rowsTotal = units.stream().mapToLong(WorkUnit::rows).sum();
             long rowsDone = 0;
             try {
-                byte[] header = layout.format().header(plan, layout.commandLine());
+                byte[] header = withHeader ? layout.format().header(plan, layout.commandLine()) : new byte[0];
                 if (tabix != null) {
                     header = BgzfPart.compress(header);
                 }

@@ -53,4 +53,22 @@ public final class MatrixExport {
             }
         }
     }
+
+    /**
+     * Appends the table of the matrix now in {@code database} to {@code target}, which stays open:
+     * one segment of a segmented convert, with the header only if {@code withHeader}. The layout
+     * has no index (an index is built over one whole export).
+     */
+    static Result appendSegment(MatrixDatabase database, String sourceName, EngineSettings settings,
+                                ExportRequest request, ExportLayout layout, OutputTarget target, boolean withHeader,
+                                Progress progress) {
+        MatrixCatalog catalog = MatrixCatalog.read(database);
+        ExportPlan plan = ExportSelection.resolve(catalog, sourceName, request, settings.threads());
+        HaplotypeExporter exporter = new HaplotypeExporter(database, catalog.alleles());
+        exporter.check(plan, layout);
+        long start = System.nanoTime();
+        long written = exporter.export(plan, layout, target, null, withHeader, settings.tempDirectory(), progress);
+        PhaseTimer.done("export: segment", start);
+        return new Result(plan, written);
+    }
 }

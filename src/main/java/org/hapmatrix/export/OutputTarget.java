@@ -62,6 +62,18 @@ public final class OutputTarget implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether output to {@code path} goes to a file renamed into place at the end, so that an
+     * output abandoned before {@link #commit()} leaves nothing (not stdout, a device or a pipe).
+     */
+    public static boolean discardable(String path) {
+        if (path == null || STDOUT.equals(path)) {
+            return false;
+        }
+        Path target = Path.of(path).toAbsolutePath();
+        return !Files.exists(target) || Files.isRegularFile(target);
+    }
+
     /** Checks that {@code path} (null or - for stdout) can be an output file; returns it absolute, or null. */
     public static Path checkPath(String path) {
         if (path == null || STDOUT.equals(path)) {

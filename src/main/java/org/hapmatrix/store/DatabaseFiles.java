@@ -57,6 +57,18 @@ public final class DatabaseFiles {
         }
     }
 
+    /**
+     * A private scratch folder in {@code directory}, deleted at exit: where {@code convert}
+     * without {@code --db} lets DuckDB spill and writes its output parts.
+     */
+    public static Path scratchFolder(Path directory) {
+        try {
+            return TemporaryFiles.register(Files.createTempDirectory(directory, "hapmatrix-scratch-"));
+        } catch (IOException e) {
+            throw new HapmatrixException(directory + ": cannot create a scratch folder: " + e.getMessage(), e);
+        }
+    }
+
     /** A scratch database in {@code directory}, deleted at exit (for {@code convert} without {@code --db}). */
     public static Path scratchDatabase(Path directory) {
         try {

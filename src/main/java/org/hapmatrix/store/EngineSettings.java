@@ -39,6 +39,29 @@ public record EngineSettings(int threads, String memoryLimit, Path tempDirectory
         return limit;
     }
 
+    /** The same settings spilling to {@code directory}. */
+    public EngineSettings withTempDirectory(Path directory) {
+        return new EngineSettings(threads, memoryLimit, directory);
+    }
+
+    /** The memory limit in bytes, as DuckDB reads it (KB = 1000 bytes, KiB = 1024; a share of the machine's RAM). */
+    public long memoryLimitBytes() {
+        Matcher size = MEMORY_LIMIT.matcher(memoryLimit.strip());
+        if (!size.matches()) {
+            throw new IllegalStateException("unchecked memory limit " + memoryLimit);
+        }
+        double amount = Double.parseDouble(size.group(1));
+        String unit = size.group(2).toUpperCase(java.util.Locale.ROOT);
+        if (unit.equals("%")) {
+            long ram = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getTotalMemorySize();
+            return (long) (ram * amount / 100);
+        }
+        int power = "KMGT".indexOf(unit.charAt(0)) + 1;
+        double base = unit.contains("I") ? 1024 : 1000;
+        return (long) (amount * Math.pow(base, power));
+    }
+
     /** As JDBC connection properties, so no setting value is pasted into SQL. */
     Properties toConnectionProperties() {
         Properties properties = new Properties();

@@ -39,6 +39,14 @@ public final class MatrixDatabase implements AutoCloseable {
         return new MatrixDatabase(file, name, connect(file, name, settings, false));
     }
 
+    /**
+     * A new in-memory database, for a load nobody keeps ({@code convert} without {@code --db}):
+     * nothing is compressed, checkpointed or opened twice. {@code name} names it in messages.
+     */
+    public static MatrixDatabase createInMemory(String name, EngineSettings settings) {
+        return new MatrixDatabase(null, name, connect(null, name, settings, false));
+    }
+
     /** Opens an existing hapmatrix database read-only; several processes may do so at once. */
     public static MatrixDatabase openReadOnly(Path file, EngineSettings settings) {
         return openReadOnly(file, file.toString(), settings);
@@ -75,7 +83,8 @@ public final class MatrixDatabase implements AutoCloseable {
             properties.setProperty("duckdb.read_only", "true");
         }
         try {
-            return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties);
+            String url = file == null ? "jdbc:duckdb:" : "jdbc:duckdb:" + file.toAbsolutePath();
+            return (DuckDBConnection) DriverManager.getConnection(url, properties);
         } catch (SQLException e) {
             throw openFailure(name, e);
         }

@@ -81,6 +81,98 @@ public final class MatrixLoader {
         }
     }
 
+    /** Receives each segment of a segmented load while it is the database's {@code matrix} table. */
+    public interface SegmentConsumer {
+        /** Called with the number of sites of the segment now loaded (with its {@code contigs} table). */
+        void accept(long sites);
+    }
+
+    /**
+     * A segmented load cannot go on: a contig's sites are not in one block, or an allele appeared
+     * after the allele type was declared. The caller starts over with a whole load.
+     */
+    public static final class NotSegmentable extends RuntimeException {
+        NotSegmentable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
+     * Loads the matrix into {@code database} (in memory) one segment of about {@code segmentSites}
+     * sites at a time: each segment becomes the {@code matrix} table with its {@code contigs},
+     * goes to {@code consumer}, and is dropped before the next one is read, so memory holds one
+     * segment whatever the size of the input. The allele type and the catalog tables are written
+     * once; no views, since nobody keeps this database. Returns the number of sites.
+     *
+     * @throws NotSegmentable if the contigs are not in blocks or the alphabet grows after the
+     *                        first batch (segments already handed over cannot be redone)
+     */
+    public static long loadInSegments(MatrixDatabase database, MatrixSource source, Progress progress,
+                                      long segmentSites, SegmentConsumer consumer) {
+        return loadInSegments(database, source, progress, segmentSites, consumer, 0);
+    }
+
+    /**
+     * As {@link #loadInSegments(MatrixDatabase, MatrixSource, Progress, long, SegmentConsumer)};
+     * tests use small batches for many segments ({@code batchSites} 0: by the matrix's width).
+     */
+    public static long loadInSegments(MatrixDatabase database, MatrixSource source, Progress progress, long segmentSites,
+                                      SegmentConsumer consumer, int batchSites) {
+        try (Handle handle = database.open();
+             MatrixParser parser = source.open();
+             BufferAllocator allocator = new RootAllocator()) {
+            int sitesPerBatch = batchSites > 0 ? batchSites
+                    : SiteBatchArrowReader.sitesPerBatch(parser.header().sampleCount() + 1);
+            int batchesPerSegment = (int) Math.min(Integer.MAX_VALUE, Math.max(1, segmentSites / sitesPerBatch));
+            DuckDBConnection connection = handle.getConnection().unwrap(DuckDBConnection.class);
+            handle.createScript(SqlTemplate.statement("create_code_tables")).execute();
+            String createMatrix = createMatrixStatement(parser.header(), SqlTemplate.quote(ARROW_STREAM));
+            SiteBatchArrowReader.ContigBlocks contigBlocks = new SiteBatchArrowReader.ContigBlocks();
+            boolean first = true;
+            int declaredAlleles = 0;
+            long sitesBefore = 0;
+            while (true) {
+                long start = System.nanoTime();
+                try (SiteBatchArrowReader reader = new SiteBatchArrowReader(allocator, parser, progress, batchSites)) {
+                    if (!reader.prefetchFirstBatch() && !first) {
+                        break;
+                    }
+                    if (first) {
+                        declareAlphabet(handle, parser);
+                        declaredAlleles = parser.alleles().size();
+                    }
+                    // The type declared with the first segment: a later segment's first batch is checked too.
+                    reader.limitAlphabet(declaredAlleles);
+                    reader.limitBatches(batchesPerSegment);
+                    reader.requireContigBlocks(contigBlocks);
+                    try {
+                        scan(connection, allocator, reader, createMatrix);
+                    } catch (SiteBatchArrowReader.AlphabetGrew | SiteBatchArrowReader.ContigsNotInBlocks e) {
+                        throw new NotSegmentable(e.getMessage());
+                    }
+                    handle.execute(SqlTemplate.statement("create_contigs"));
+                    if (first) {
+                        writeSamplesAndPairs(handle, parser.header()); // the samples come from the matrix table's columns
+                        insertLoadInfo(handle, source);
+                        first = false;
+                    }
+                    PhaseTimer.done("load: segment", start);
+                    consumer.accept(parser.sitesRead() - sitesBefore);
+                    sitesBefore = parser.sitesRead();
+                    handle.createScript(SqlTemplate.statement("drop_segment")).execute();
+                    if (reader.ended()) {
+                        break;
+                    }
+                }
+            }
+            return parser.sitesRead();
+        } catch (SQLException | JdbiException e) {
+            throw new HapmatrixException(database.name() + ": load failed: " + DuckDbErrors.oneLine(rootCause(e)), e);
+        } catch (IOException e) {
+            throw new HapmatrixException("closing the Arrow stream failed: " + e.getMessage(), e);
+        }
+    }
+
     private static Throwable rootCause(Throwable error) {
         Throwable cause = error;
         while (cause.getCause() != null && cause.getCause() != cause) {
@@ -179,6 +271,23 @@ public final class MatrixLoader {
     }
 
     private static void writeCatalog(Handle handle, MatrixHeader header, MatrixSource source) {
+        writeSamplesAndPairs(handle, header);
+        insertLoadInfo(handle, source);
+        handle.createScript(SqlTemplate.statement("create_views")).execute();
+    }
+
+    /** The load_info row (for a segmented load, with the first segment's counts: the catalog reads one row). */
+    private static void insertLoadInfo(Handle handle, MatrixSource source) {
+        handle.createUpdate(SqlTemplate.statement("insert_load_info"))
+                .bind("source", source.name())
+                .bind("source_bytes", source.sizeBytes() < 0 ? null : source.sizeBytes())
+                .bind("header_source", source.headerSource())
+                .bind("hapmatrix_version", Version.current())
+                .execute();
+    }
+
+    /** The catalog tables with their samples and default pairs (load_info stays empty), and the allele macros. */
+    private static void writeSamplesAndPairs(Handle handle, MatrixHeader header) {
         handle.createScript(SqlTemplate.statement("create_catalog")).execute();
         handle.execute(SqlTemplate.statement("insert_samples"));
         List<SamplePair> pairs = SamplePairs.byNamingRule(header.samples());
@@ -191,13 +300,7 @@ public final class MatrixLoader {
             }
             executeBatch(handle, batch);
         }
-        handle.createUpdate(SqlTemplate.statement("insert_load_info"))
-                .bind("source", source.name())
-                .bind("source_bytes", source.sizeBytes() < 0 ? null : source.sizeBytes())
-                .bind("header_source", source.headerSource())
-                .bind("hapmatrix_version", Version.current())
-                .execute();
+        // The macros the any-alphabet export and the views use (they need the allele type only).
         handle.createScript(SqlTemplate.statement("create_allele_macros")).execute();
-        handle.createScript(SqlTemplate.statement("create_views")).execute();
     }
 }

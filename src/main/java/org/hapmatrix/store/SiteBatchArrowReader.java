@@ -42,12 +42,42 @@ final class SiteBatchArrowReader extends ArrowReader {
         }
     }
 
+    /** Thrown, in a segmented load, when a contig comes back after another one (its sites are not in one block). */
+    static final class ContigsNotInBlocks extends RuntimeException {
+        ContigsNotInBlocks() {
+            super("a contig's sites are not in one block", null, false, false);
+        }
+    }
+
+    /**
+     * The contigs seen so far, across the readers of one segmented load. Contig codes are given in
+     * order of first appearance, so the sites come in blocks exactly when every change of contig is
+     * to a new code.
+     */
+    static final class ContigBlocks {
+        private int current = -1;
+        private int highest = -1;
+
+        void next(int code) {
+            if (code != current) {
+                if (code <= highest) {
+                    throw new ContigsNotInBlocks();
+                }
+                current = code;
+                highest = code;
+            }
+        }
+    }
+
     private final MatrixParser parser;
     private final SiteBatch batch;
     private final Progress progress;
     private final List<byte[]> contigNames = new ArrayList<>();
     private boolean prefetched;
     private int alphabetLimit = Integer.MAX_VALUE;
+    private int batchesLeft = Integer.MAX_VALUE;
+    private boolean ended;
+    private ContigBlocks contigBlocks;
     private RuntimeException failure;
 
     /** {@code batchSites} 0 chooses the batch size by the matrix's width. */
@@ -64,9 +94,29 @@ final class SiteBatchArrowReader extends ArrowReader {
         return (int) Math.max(MIN_BATCH_SITES, Math.min(BATCH_SITES, MAX_BATCH_CELLS / columns));
     }
 
-    /** Parses the first batch now, so the alleles it holds are known before DuckDB starts reading. */
-    void prefetchFirstBatch() {
+    /**
+     * Parses the first batch now, so the alleles it holds are known before DuckDB starts reading;
+     * false if the parser had no site left.
+     */
+    boolean prefetchFirstBatch() {
         prefetched = parser.fill(batch);
+        ended = !prefetched;
+        return prefetched;
+    }
+
+    /** Ends this stream after {@code batches} batches (a segment); the parser goes on with the next reader. */
+    void limitBatches(int batches) {
+        this.batchesLeft = batches;
+    }
+
+    /** Whether the parser has no site left (this stream ended with the matrix, not with its batch limit). */
+    boolean ended() {
+        return ended;
+    }
+
+    /** From now on, a batch whose contigs are not in blocks (see {@link ContigBlocks}) fails with {@link ContigsNotInBlocks}. */
+    void requireContigBlocks(ContigBlocks blocks) {
+        this.contigBlocks = blocks;
     }
 
     /** From now on, a batch with more distinct alleles than this fails with {@link AlphabetGrew}. */
@@ -93,11 +143,16 @@ final class SiteBatchArrowReader extends ArrowReader {
     @Override
     public boolean loadNextBatch() throws IOException {
         try {
+            if (batchesLeft == 0) {
+                return false;
+            }
             if (prefetched) {
                 prefetched = false;
             } else if (!parser.fill(batch)) {
+                ended = true;
                 return false;
             }
+            batchesLeft--;
             if (parser.alleles().size() > alphabetLimit) {
                 throw new AlphabetGrew();
             }
@@ -118,6 +173,9 @@ final class SiteBatchArrowReader extends ArrowReader {
         contigs.allocateNew(rows);
         positions.allocateNew(rows);
         for (int row = 0; row < rows; row++) {
+            if (contigBlocks != null) {
+                contigBlocks.next(batch.contigCode(row));
+            }
             contigs.setSafe(row, contigName(batch.contigCode(row)));
             positions.set(row, batch.position(row));
         }
