@@ -21,7 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sql}: ad hoc SQL over a loaded database, opened read-only so nothing can change it. */
+/** {@code sql}: ad hoc SQL over a loaded database, opened read-only and sandboxed, so nothing can change it or other files. */
 @Command(name = "sql",
         description = "Run SQL over a loaded database (read-only) and print the result.")
 final class SqlCommand extends DatabaseCommand {
@@ -46,7 +46,7 @@ final class SqlCommand extends DatabaseCommand {
     @Override
     public Integer call() {
         String sql = source.query != null ? source.query : readQueryFile(source.file);
-        try (MatrixDatabase db = MatrixDatabase.openReadOnly(database.file, engine.settings());
+        try (MatrixDatabase db = MatrixDatabase.openForUserQueries(database.file, engine.settings());
              Connection connection = db.newConnection();
              Statement statement = connection.createStatement()) {
             PrintWriter out = out();

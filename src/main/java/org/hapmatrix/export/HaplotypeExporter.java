@@ -22,6 +22,7 @@ import org.duckdb.DuckDBResultSet;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.util.PhaseTimer;
 import org.hapmatrix.util.Progress;
+import org.hapmatrix.util.ScratchNames;
 import org.hapmatrix.util.TemporaryFiles;
 import org.hapmatrix.store.DuckDbErrors;
 import org.hapmatrix.store.MatrixDatabase;
@@ -226,7 +227,7 @@ public final class HaplotypeExporter {
 
     private static Path createPartsDirectory(Path scratchDirectory) {
         try {
-            return TemporaryFiles.register(Files.createTempDirectory(scratchDirectory, "hapmatrix-parts-"));
+            return ScratchNames.createFolder(scratchDirectory, "parts");
         } catch (IOException e) {
             throw new HapmatrixException(scratchDirectory + ": cannot create a scratch folder: " + e.getMessage(), e);
         }

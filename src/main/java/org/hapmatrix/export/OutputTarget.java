@@ -7,9 +7,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.GZIPOutputStream;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.util.ScratchNames;
 import org.hapmatrix.util.TemporaryFiles;
 
 /**
@@ -95,9 +95,9 @@ public final class OutputTarget implements AutoCloseable {
      * would stay on the output after the rename, where the user's umask is expected.
      */
     private static Path createPart(Path directory, String name) throws IOException {
+        ScratchNames.removeStale(directory);
         while (true) {
-            long random = ThreadLocalRandom.current().nextLong();
-            Path part = directory.resolve("." + name + "." + Long.toUnsignedString(random, 36) + ".part");
+            Path part = directory.resolve(ScratchNames.unique("." + name, ".part"));
             TemporaryFiles.register(part); // before it exists, so Ctrl-C cannot come between
             try {
                 return Files.createFile(part);

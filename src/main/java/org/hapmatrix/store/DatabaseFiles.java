@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.util.PhaseTimer;
+import org.hapmatrix.util.ScratchNames;
 import org.hapmatrix.util.TemporaryFiles;
 
 /**
@@ -33,8 +34,12 @@ public final class DatabaseFiles {
         }
         Path building;
         try {
-            building = TemporaryFiles.register(Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".building"));
-            Files.delete(building); // DuckDB creates the file itself; an empty file is not a database
+            ScratchNames.removeStale(directory);
+            // Not created here: DuckDB creates the file itself, and an empty file is not a database.
+            building = TemporaryFiles.register(directory.resolve(ScratchNames.unique("." + absolute.getFileName(), ".building")));
+            if (Files.exists(building)) {
+                throw new IOException(building + " exists");
+            }
         } catch (IOException e) {
             throw new HapmatrixException(target + ": cannot create a database beside it: " + e.getMessage(), e);
         }
@@ -72,7 +77,7 @@ public final class DatabaseFiles {
     /** A scratch database in {@code directory}, deleted at exit (for {@code convert} without {@code --db}). */
     public static Path scratchDatabase(Path directory) {
         try {
-            Path folder = TemporaryFiles.register(Files.createTempDirectory(directory, "hapmatrix-db-"));
+            Path folder = ScratchNames.createFolder(directory, "db");
             return folder.resolve("matrix.duckdb");
         } catch (IOException e) {
             throw new HapmatrixException(directory + ": cannot create a scratch database: " + e.getMessage(), e);

@@ -62,12 +62,13 @@ public record EngineSettings(int threads, String memoryLimit, Path tempDirectory
         return (long) (amount * Math.pow(base, power));
     }
 
-    /** As JDBC connection properties, so no setting value is pasted into SQL. */
-    Properties toConnectionProperties() {
+    /** As JDBC connection properties, so no setting value is pasted into SQL; DuckDB spills into {@code spillFolder}. */
+    Properties toConnectionProperties(Path spillFolder) {
         Properties properties = new Properties();
-        properties.setProperty("threads", Integer.toString(threads));
+        // More DuckDB threads than cores buy nothing but memory; the export's own workers may be more.
+        properties.setProperty("threads", Integer.toString(Math.min(threads, Runtime.getRuntime().availableProcessors())));
         properties.setProperty("memory_limit", memoryLimit);
-        properties.setProperty("temp_directory", tempDirectory.toString());
+        properties.setProperty("temp_directory", spillFolder.toString());
         // Files stay readable by DuckDB 1.1 and newer (CLI, Python, R), not only by the 2.x this tool embeds.
         properties.setProperty("storage_compatibility_version", "v1.1.0");
         return properties;

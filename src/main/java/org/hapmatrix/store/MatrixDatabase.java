@@ -2,10 +2,13 @@ package org.hapmatrix.store;
 
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.util.TemporaryFiles;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -24,19 +27,54 @@ import org.jdbi.v3.core.Jdbi;
 public final class MatrixDatabase implements AutoCloseable {
     private final Path file;
     private final String name;
+    private final Access access;
+    private final Path spillFolder;
     private final DuckDBConnection connection;
     private final Jdbi jdbi;
 
-    private MatrixDatabase(Path file, String name, DuckDBConnection connection) {
+    private MatrixDatabase(Path file, String name, Access access, EngineSettings settings) {
         this.file = file;
         this.name = name;
-        this.connection = connection;
+        this.access = access;
+        this.spillFolder = SpillFolder.create(settings.tempDirectory());
+        try {
+            // A file being built is named as its target; an existing one as itself.
+            this.connection = connect(file, access == Access.READ_WRITE ? name : file.toString(),
+                    settings.toConnectionProperties(spillFolder), access);
+        } catch (RuntimeException e) {
+            TemporaryFiles.delete(spillFolder);
+            throw e;
+        }
         this.jdbi = Jdbi.create(this::newConnection);
+    }
+
+    /** How a database file is opened. */
+    private enum Access {
+        /** Written by this process. */
+        READ_WRITE,
+        /** Read by this tool's own statements. */
+        READ_ONLY,
+        /**
+         * Read by the user's statements ({@code sql}): besides the database, DuckDB may touch only
+         * its spill folder. No file read or written (COPY, EXPORT DATABASE, read_csv, ATTACH), no
+         * extension installed or loaded, and the settings locked so no statement can undo that.
+         * The file is attached read-only to an in-memory database: opened directly, its own path
+         * would stay writable (a COPY ... TO it replaced it).
+         */
+        USER_QUERIES
     }
 
     /** Creates a new, empty database file for writing; {@code name} names it in messages. */
     public static MatrixDatabase create(Path file, String name, EngineSettings settings) {
-        return new MatrixDatabase(file, name, connect(file, name, settings, false));
+        return new MatrixDatabase(file, name, Access.READ_WRITE, settings);
+    }
+
+    /**
+     * Opens an existing hapmatrix database read-only for statements the user wrote: they may read
+     * the database and nothing else on the file system (see {@link Access#USER_QUERIES}).
+     */
+    public static MatrixDatabase openForUserQueries(Path file, EngineSettings settings) {
+        return openExisting(file, file.toString(), settings, Access.USER_QUERIES);
     }
 
     /**
@@ -44,7 +82,7 @@ public final class MatrixDatabase implements AutoCloseable {
      * nothing is compressed, checkpointed or opened twice. {@code name} names it in messages.
      */
     public static MatrixDatabase createInMemory(String name, EngineSettings settings) {
-        return new MatrixDatabase(null, name, connect(null, name, settings, false));
+        return new MatrixDatabase(null, name, Access.READ_WRITE, settings);
     }
 
     /** Opens an existing hapmatrix database read-only; several processes may do so at once. */
@@ -54,9 +92,13 @@ public final class MatrixDatabase implements AutoCloseable {
 
     /** As {@link #openReadOnly(Path, EngineSettings)}, named {@code name} in messages about its data. */
     public static MatrixDatabase openReadOnly(Path file, String name, EngineSettings settings) {
+        return openExisting(file, name, settings, Access.READ_ONLY);
+    }
+
+    private static MatrixDatabase openExisting(Path file, String name, EngineSettings settings, Access access) {
         // Checked before DuckDB sees the path: it would open a device or a pipe too.
         ExistingDatabaseFile.requireDuckDbFile(file);
-        MatrixDatabase database = new MatrixDatabase(file, name, connect(file, file.toString(), settings, true));
+        MatrixDatabase database = new MatrixDatabase(file, name, access, settings);
         try {
             database.requireHapmatrixSchema();
         } catch (RuntimeException e) {
@@ -77,16 +119,56 @@ public final class MatrixDatabase implements AutoCloseable {
     }
 
     /** Opens {@code file}; a failure is reported under {@code name} (the target, for a file being built). */
-    private static DuckDBConnection connect(Path file, String name, EngineSettings settings, boolean readOnly) {
-        Properties properties = settings.toConnectionProperties();
-        if (readOnly) {
+    private static DuckDBConnection connect(Path file, String name, Properties properties, Access access) {
+        if (access == Access.READ_ONLY) {
             properties.setProperty("duckdb.read_only", "true");
+        }
+        if (access == Access.USER_QUERIES) {
+            properties.setProperty("autoinstall_known_extensions", "false");
+            properties.setProperty("autoload_known_extensions", "false");
+            properties.setProperty("allow_community_extensions", "false");
+            return sandboxed(file, name, properties);
         }
         try {
             String url = file == null ? "jdbc:duckdb:" : "jdbc:duckdb:" + file.toAbsolutePath();
             return (DuckDBConnection) DriverManager.getConnection(url, properties);
         } catch (SQLException e) {
             throw openFailure(name, e);
+        }
+    }
+
+    /** See {@link Access#USER_QUERIES}. */
+    private static DuckDBConnection sandboxed(Path file, String name, Properties properties) {
+        DuckDBConnection connection;
+        try {
+            connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
+        } catch (SQLException e) {
+            throw new HapmatrixException(name + ": cannot start DuckDB: " + DuckDbErrors.oneLine(e), e);
+        }
+        try {
+            try (PreparedStatement attach = connection.prepareStatement(SqlTemplate.statement("attach_for_user_queries"))) {
+                attach.setString(1, file.toAbsolutePath().toString());
+                attach.execute();
+            } catch (SQLException e) {
+                throw openFailure(name, e);
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(SqlTemplate.statement("use_attached_database"));
+                for (String setting : SqlTemplate.statement("sandbox_user_queries").split(";")) {
+                    if (!setting.isBlank()) {
+                        statement.execute(setting);
+                    }
+                }
+            }
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // The first failure is the one to report.
+            }
+            throw e instanceof HapmatrixException known ? known
+                    : new HapmatrixException(name + ": cannot open database: " + DuckDbErrors.oneLine(e), e);
         }
     }
 
@@ -109,7 +191,14 @@ public final class MatrixDatabase implements AutoCloseable {
     /** A new connection to the same database, for one worker thread; the caller closes it. */
     public DuckDBConnection newConnection() {
         try {
-            return connection.duplicate();
+            DuckDBConnection duplicate = connection.duplicate();
+            if (access == Access.USER_QUERIES) {
+                // The default database is per connection; a new one starts in the in-memory one.
+                try (Statement statement = duplicate.createStatement()) {
+                    statement.execute(SqlTemplate.statement("use_attached_database"));
+                }
+            }
+            return duplicate;
         } catch (SQLException e) {
             throw new HapmatrixException(name + ": cannot open a connection: " + DuckDbErrors.oneLine(e), e);
         }
@@ -126,6 +215,8 @@ public final class MatrixDatabase implements AutoCloseable {
             connection.close();
         } catch (SQLException e) {
             throw new HapmatrixException(name + ": closing the database failed: " + DuckDbErrors.oneLine(e), e);
+        } finally {
+            TemporaryFiles.delete(spillFolder);
         }
     }
 }

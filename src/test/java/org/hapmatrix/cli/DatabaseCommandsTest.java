@@ -3,6 +3,7 @@ package org.hapmatrix.cli;
 import org.hapmatrix.testsupport.CliRunner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -150,6 +151,40 @@ class DatabaseCommandsTest {
             assertTrue(result.stderr().contains("read-only"), result.stderr());
         }
         assertEquals("n\n200\n", sql(db, "tsv", "SELECT count(*) AS n FROM matrix"));
+    }
+
+    @Test
+    void sqlCannotTouchTheFileSystemNorLoadExtensions() throws IOException {
+        Path db = load(writeMatrix(MatrixGenerator.seedShaped(17, 200)));
+        byte[] database = Files.readAllBytes(db);
+        Path secret = Files.writeString(tmp.resolve("secret.csv"), "a,b\n1,2\n");
+        Path copy = tmp.resolve("copy.csv");
+        Path exported = tmp.resolve("exported");
+        Path other = tmp.resolve("other.duckdb");
+        for (String statement : List.of(
+                "COPY (SELECT 1) TO '" + db + "'",
+                "COPY (SELECT * FROM contigs) TO '" + copy + "'",
+                "EXPORT DATABASE '" + exported + "'",
+                "SELECT * FROM read_csv('" + secret + "')",
+                "SELECT * FROM read_text('" + secret + "')",
+                "SELECT * FROM glob('" + tmp + "/*')",
+                "ATTACH '" + other + "' AS other",
+                "INSTALL httpfs",
+                "LOAD httpfs",
+                "SELECT * FROM read_parquet('https://example.invalid/x.parquet')",
+                "SET enable_external_access = true",
+                "RESET enable_external_access",
+                "SET lock_configuration = false")) {
+            CliRunner.Result result = CliRunner.run("sql", "--db", db.toString(), statement);
+            assertEquals(1, result.exitCode(), statement + ": " + result);
+            assertEquals(1, result.stderr().lines().count(), result.stderr());
+            assertTrue(result.stderr().matches("hapmatrix: " + java.util.regex.Pattern.quote(db.toString())
+                    + ": (Permission Error|Invalid Input Error): .*\\R"), statement + ": " + result.stderr());
+        }
+        assertArrayEquals(database, Files.readAllBytes(db));
+        assertFalse(Files.exists(copy) || Files.exists(exported) || Files.exists(other));
+        // What it may do: read the database.
+        assertEquals("n\n200\n", sql(db, "tsv", "SELECT count(*) AS n FROM (SELECT * FROM matrix ORDER BY ref, pos DESC)"));
     }
 
     @Test

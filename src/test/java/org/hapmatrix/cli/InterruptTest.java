@@ -62,12 +62,55 @@ class InterruptTest {
         assertEquals(List.of(), names(scratch));
     }
 
+    @Test
+    void aKilledRunsScratchIsRemovedByALaterRunAndALiveRunsIsNot() throws Exception {
+        Path db = tmp.resolve("kept.duckdb");
+        Path good = Files.writeString(tmp.resolve("good.txt"), HEADER + "1\t10\tA\tA\tC\n");
+        Path scratch = Files.createDirectory(tmp.resolve("scratch"));
+        List<String> later = List.of("convert", good.toString(), "--db", db.toString(), "--tmp-dir", scratch.toString(),
+                "-o", tmp.resolve("out.txt").toString(), "-q");
+
+        Process running = startMidLoad(List.of("load", "-", "--db", db.toString(), "--tmp-dir", scratch.toString(), "-q"),
+                () -> contains(tmp, ".building"));
+        List<String> runningScratch;
+        try {
+            runningScratch = names(scratch);
+            assertTrue(runningScratch.stream().anyMatch(name -> name.startsWith("hapmatrix-spill.hm-")), runningScratch.toString());
+            // Another run while the first still runs: it leaves the first one's files alone.
+            assertEquals(0, CliRunner.run(later.toArray(String[]::new)).exitCode());
+            assertEquals(runningScratch, names(scratch));
+            assertTrue(contains(tmp, ".building"));
+        } finally {
+            running.destroyForcibly(); // SIGKILL: no shutdown hook, its files stay behind
+            assertTrue(running.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertEquals(runningScratch, names(scratch));
+        assertTrue(contains(tmp, ".building"));
+
+        CliRunner.Result result = CliRunner.run(later.toArray(String[]::new));
+        assertEquals(0, result.exitCode(), result.toString());
+        assertEquals(List.of(), names(scratch));
+        assertEquals(List.of("good.txt", "kept.duckdb", "out.txt", "scratch"), names(tmp));
+    }
+
     interface Condition {
         boolean holds() throws IOException;
     }
 
     /** Starts the command, feeds it sites but never the end of input, waits for {@code started}, stops it. */
     private static void stopMidLoad(List<String> args, Condition started) throws Exception {
+        Process process = startMidLoad(args, started);
+        try {
+            process.destroy();
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the command did not stop");
+            assertNotEquals(0, process.exitValue());
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** Starts the command, feeds it sites but never the end of input, and returns once {@code started} holds. */
+    private static Process startMidLoad(List<String> args, Condition started) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-opens=java.base/java.nio=ALL-UNNAMED",
@@ -91,11 +134,10 @@ class InterruptTest {
                 assertTrue(System.nanoTime() < deadline, "the load did not start within 30 s");
                 Thread.sleep(20);
             }
-            process.destroy();
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the command did not stop");
-            assertNotEquals(0, process.exitValue());
-        } finally {
+            return process;
+        } catch (Exception | AssertionError e) {
             process.destroyForcibly();
+            throw e;
         }
     }
 

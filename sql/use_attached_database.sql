@@ -1,0 +1,2 @@
+-- Makes the attached hapmatrix database the default one of this connection.
+USE hapmatrix
