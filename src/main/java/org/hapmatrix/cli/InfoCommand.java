@@ -11,6 +11,7 @@ import org.hapmatrix.store.ContigInfo;
 import org.hapmatrix.store.LoadInfo;
 import org.hapmatrix.store.MatrixCatalog;
 import org.hapmatrix.store.MatrixDatabase;
+import org.hapmatrix.util.PrintableText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -27,25 +28,30 @@ final class InfoCommand extends DatabaseCommand {
         try (MatrixDatabase db = MatrixDatabase.openReadOnly(database.file, engine.settings())) {
             MatrixCatalog catalog = MatrixCatalog.read(db);
             LoadInfo load = catalog.loadInfo();
-            out.printf("database\t%s (%s)%n", database.file, humanSize(fileSize(database.file)));
-            out.printf("source\t%s%s%n", load.source(),
+            out.printf("database\t%s (%s)%n", shown(database.file), humanSize(fileSize(database.file)));
+            out.printf("source\t%s%s%n", shown(load.source()),
                     load.sourceBytes() == null ? "" : " (" + humanSize(load.sourceBytes()) + ")");
-            out.printf("header\t%s%n", load.headerSource());
+            out.printf("header\t%s%n", shown(load.headerSource()));
             out.printf("loaded\t%s by hapmatrix %s, DuckDB %s%n", load.loadedAt(), load.hapmatrixVersion(),
                     load.duckdbVersion());
             out.printf("sites\t%d%n", load.sites());
             out.printf("contigs\t%d%n", catalog.contigs().size());
             for (ContigInfo contig : catalog.contigs()) {
-                out.printf("  %s\t%d sites\tpositions %d-%d%n", contig.name(), contig.sites(), contig.firstPos(),
+                out.printf("  %s\t%d sites\tpositions %d-%d%n", shown(contig.name()), contig.sites(), contig.firstPos(),
                         contig.lastPos());
             }
-            out.printf("samples\t%d: %s%n", catalog.samples().size(), String.join(" ", catalog.samples()));
+            out.printf("samples\t%d: %s%n", catalog.samples().size(), shown(String.join(" ", catalog.samples())));
             out.printf("pairs\t%d: %s%n", catalog.defaultPairs().size(), catalog.defaultPairs().stream()
-                    .map(SamplePair::name).collect(Collectors.joining(" ")));
-            out.printf("alleles\t%d: %s%n", catalog.alleles().size(), String.join(" ", catalog.alleles()));
+                    .map(SamplePair::name).map(InfoCommand::shown).collect(Collectors.joining(" ")));
+            out.printf("alleles\t%d: %s%n", catalog.alleles().size(), shown(String.join(" ", catalog.alleles())));
             out.flush();
             return 0;
         }
+    }
+
+    /** Names come from the data: control characters are shown as escapes, as in messages. */
+    private static String shown(Object value) {
+        return PrintableText.oneLine(String.valueOf(value));
     }
 
     private static long fileSize(Path file) {

@@ -4,13 +4,14 @@ import java.io.PrintWriter;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.store.DuckDbErrors;
 import org.hapmatrix.util.PrintableText;
+import org.hapmatrix.util.StandardOutput;
 import picocli.CommandLine;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.ParseResult;
 
 /**
  * Entry point: runs a command line and exits with its code, picocli's {@link ExitCode}: OK (0),
- * SOFTWARE (1) for a runtime failure, USAGE (2) for a usage error.
+ * SOFTWARE (1) for a runtime failure, USAGE (2) for a usage error, and 141 when standard output was closed by its reader.
  */
 public final class Main {
     private Main() {
@@ -18,6 +19,7 @@ public final class Main {
 
     public static void main(String[] args) {
         ClassWarmup.start();
+        StandardOutput.useProcessStdout();
         System.exit(run(args));
     }
 
@@ -35,6 +37,9 @@ public final class Main {
     }
 
     private static int reportFailure(Exception failure, CommandLine commandLine, ParseResult parseResult) {
+        if (failure instanceof StandardOutput.Closed) {
+            return StandardOutput.EXIT_CLOSED; // its reader has all it wanted: nothing to report
+        }
         PrintWriter err = commandLine.getErr();
         String message = failure instanceof HapmatrixException known ? known.getMessage()
                 : "unexpected error: " + DuckDbErrors.oneLine(failure);

@@ -2,6 +2,7 @@ package org.hapmatrix.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.hapmatrix.util.StandardOutput;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -14,9 +15,12 @@ abstract class Subcommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    /** Standard output, as picocli was given it (tests capture it). */
+    /**
+     * Standard output, reporting a failed write or a closed pipe (see {@link StandardOutput});
+     * picocli's own writer would swallow both. Flush it at the end.
+     */
     PrintWriter out() {
-        return spec.commandLine().getOut();
+        return StandardOutput.printWriter();
     }
 
     /** Progress bars and the closing summary on stderr, silent with --quiet. */

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPOutputStream;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.util.ScratchNames;
+import org.hapmatrix.util.StandardOutput;
 import org.hapmatrix.util.TemporaryFiles;
 
 /**
@@ -43,7 +44,7 @@ public final class OutputTarget implements AutoCloseable {
     public static OutputTarget open(String path, boolean gzipByName) {
         if (path == null || STDOUT.equals(path)) {
             return new OutputTarget("<stdout>", null, null,
-                    new BufferedOutputStream(System.out, BUFFER_BYTES));
+                    new BufferedOutputStream(StandardOutput.stream(), BUFFER_BYTES));
         }
         Path target = checkPath(path);
         Path directory = target.getParent();
@@ -158,7 +159,7 @@ public final class OutputTarget implements AutoCloseable {
                 return;
             }
             stream.close();
-        } catch (IOException ignored) {
+        } catch (IOException | RuntimeException ignored) {
             // The run already failed; the partial output is deleted below.
         }
         if (temporary != null) {
