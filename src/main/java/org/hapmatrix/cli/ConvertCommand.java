@@ -64,16 +64,21 @@ final class ConvertCommand extends DatabaseCommand {
         try {
             // A scratch database is the user's matrix as far as messages go.
             String databaseName = database != null ? database.toString() : matrixName;
-            long sitesRead;
+            MatrixLoad.Pending loaded;
             // With an indexed matrix only the selected contigs are read; without, all (selected at export).
             try (OpenedMatrix matrix = input.open(request.contigs(), false);
                  StatusLine.Bar progress = status.progress("load", " MiB", 1 << 20)) {
                 matrix.validatePairs(request.pairs());
-                sitesRead = MatrixLoad.run(matrix, databaseFile, databaseName, settings, progress);
+                loaded = MatrixLoad.runUncommitted(matrix, databaseFile, databaseName, settings, progress);
             }
+            long sitesRead = loaded.sites();
             MatrixExport.Result result;
-            try (StatusLine.Bar progress = status.progress("export", " sites", 1)) {
-                result = MatrixExport.run(databaseFile, matrixName, settings, request, layout, output.path, progress);
+            // The new database replaces an old one only once the whole run, export included, succeeded.
+            try (DatabaseFiles.PendingDatabase newDatabase = loaded.database();
+                 StatusLine.Bar progress = status.progress("export", " sites", 1)) {
+                result = MatrixExport.run(newDatabase.file(), matrixName, settings, request, layout, output.path,
+                        progress);
+                newDatabase.commit();
             }
             status.summary(sitesRead + " sites read, " + result.sitesWritten() + " written, "
                     + result.plan().contigs().size() + " contig(s), " + result.plan().pairs().size() + " pair(s)");

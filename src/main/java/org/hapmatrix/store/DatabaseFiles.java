@@ -24,6 +24,17 @@ public final class DatabaseFiles {
      * database there; {@code name} names it in messages about its data (not the temporary file).
      */
     public static void buildReplacing(Path target, String name, EngineSettings settings, Consumer<MatrixDatabase> build) {
+        try (PendingDatabase built = build(target, name, settings, build)) {
+            built.commit();
+        }
+    }
+
+    /**
+     * Builds a database for {@code target} under a temporary name beside it, to be renamed over
+     * {@code target} by {@link PendingDatabase#commit()} once everything else that depends on it
+     * has succeeded ({@code convert --db} exports first); closed uncommitted, it is deleted.
+     */
+    public static PendingDatabase build(Path target, String name, EngineSettings settings, Consumer<MatrixDatabase> build) {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         if (directory == null || !Files.isDirectory(directory)) {
@@ -43,8 +54,7 @@ public final class DatabaseFiles {
         } catch (IOException e) {
             throw new HapmatrixException(target + ": cannot create a database beside it: " + e.getMessage(), e);
         }
-        Path wal = Path.of(building + ".wal");
-        TemporaryFiles.register(wal);
+        PendingDatabase pending = new PendingDatabase(target, building);
         try {
             try (MatrixDatabase database = MatrixDatabase.create(building, name, settings)) {
                 build.accept(database);
@@ -52,12 +62,48 @@ public final class DatabaseFiles {
                 database.close();
                 PhaseTimer.done("load: checkpoint and close", start);
             }
-            Files.move(building, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            TemporaryFiles.release(building);
-        } catch (IOException e) {
-            throw new HapmatrixException(target + ": cannot move the new database into place: " + e.getMessage(), e);
-        } finally {
-            TemporaryFiles.delete(building);
+            return pending;
+        } catch (RuntimeException e) {
+            pending.close();
+            throw e;
+        }
+    }
+
+    /** A complete database under its temporary name, not yet in place. */
+    public static final class PendingDatabase implements AutoCloseable {
+        private final Path target;
+        private final Path building;
+        private final Path wal;
+        private boolean committed;
+
+        private PendingDatabase(Path target, Path building) {
+            this.target = target;
+            this.building = building;
+            this.wal = TemporaryFiles.register(Path.of(building + ".wal"));
+        }
+
+        /** The database file as it is now, to be read before the commit. */
+        public Path file() {
+            return building;
+        }
+
+        /** Renames the database over its target. */
+        public void commit() {
+            try {
+                Files.move(building, target.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                TemporaryFiles.release(building);
+                committed = true;
+            } catch (IOException e) {
+                throw new HapmatrixException(target + ": cannot move the new database into place: " + e.getMessage(), e);
+            }
+        }
+
+        /** Without a commit, deletes the new database; the target stays as it was. */
+        @Override
+        public void close() {
+            if (!committed) {
+                TemporaryFiles.delete(building);
+            }
             TemporaryFiles.delete(wal);
         }
     }

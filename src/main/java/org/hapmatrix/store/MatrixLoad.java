@@ -20,4 +20,20 @@ public final class MatrixLoad {
                 database -> sites[0] = MatrixLoader.load(database, matrix, progress));
         return sites[0];
     }
+
+    /** A loaded database not yet in place, and how many sites it holds. */
+    public record Pending(DatabaseFiles.PendingDatabase database, long sites) {
+    }
+
+    /**
+     * As {@link #run}, but leaves the new database under its temporary name until the caller
+     * commits it, so that {@code convert --db} replaces the old one only once its export succeeded.
+     */
+    public static Pending runUncommitted(MatrixSource matrix, Path databaseFile, String databaseName, EngineSettings settings,
+                                         Progress progress) {
+        long[] sites = new long[1];
+        DatabaseFiles.PendingDatabase database = DatabaseFiles.build(databaseFile, databaseName, settings,
+                db -> sites[0] = MatrixLoader.load(db, matrix, progress));
+        return new Pending(database, sites[0]);
+    }
 }

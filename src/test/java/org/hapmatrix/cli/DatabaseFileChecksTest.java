@@ -79,6 +79,32 @@ class DatabaseFileChecksTest {
     }
 
     @Test
+    void convertReplacesTheDatabaseOnlyWhenTheWholeRunSucceeded() throws IOException {
+        Path db = tmp.resolve("kept.duckdb");
+        Path old = Files.writeString(tmp.resolve("old.txt"), MATRIX);
+        assertEquals(0, CliRunner.run("load", old.toString(), "--db", db.toString(), "-q").exitCode());
+        byte[] before = Files.readAllBytes(db);
+        Path matrix = Files.writeString(tmp.resolve("new.txt"), MATRIX + "2\t5\tG\tT\tG\n");
+        for (List<String> failing : List.of(
+                List.of("--contigs", "nosuch"),
+                List.of("-o", "/dev/full"),
+                List.of("--samples", "1a,nosuch"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("convert", matrix.toString(), "--db", db.toString(), "-q"));
+            args.addAll(failing);
+            CliRunner.Result result = CliRunner.run(args.toArray(String[]::new));
+            assertTrue(result.exitCode() != 0, failing + ": " + result);
+            assertArrayEquals(before, Files.readAllBytes(db), failing + " replaced the database");
+        }
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of("kept.duckdb", "new.txt", "old.txt"), files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        CliRunner.Result ok = CliRunner.run("convert", matrix.toString(), "--db", db.toString(), "-q");
+        assertEquals(0, ok.exitCode(), ok.toString());
+        CliRunner.Result sites = CliRunner.run("sql", "--db", db.toString(), "--format", "tsv", "SELECT count(*) AS n FROM matrix");
+        assertEquals("n\n2\n", sites.out());
+    }
+
+    @Test
     void textFileNamedAsDatabaseIsNotChanged() throws IOException {
         Path notes = Files.writeString(tmp.resolve("notes.txt"), "these are my notes\n");
         Path matrix = Files.writeString(tmp.resolve("m.txt"), MATRIX);
