@@ -1,6 +1,8 @@
 package org.hapmatrix.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.hapmatrix.export.ExportLayout;
 import org.hapmatrix.export.ExportRequest;
 import org.hapmatrix.export.MatrixExport;
@@ -42,6 +44,10 @@ final class ConvertCommand extends DatabaseCommand {
         StatusLine status = status();
         // A bad output path should not wait for the end of a load that may take an hour.
         OutputTarget.checkPath(output.path);
+        Map<String, Path> inputs = new LinkedHashMap<>(input.inputFiles());
+        inputs.putAll(selection.inputFiles());
+        inputs.put("database", database);
+        OutputTarget.requireNotAnInput(output.path, inputs);
         String matrixName = OpenedMatrix.displayName(input.matrix);
         ExportLayout layout = format.layout(output.path, spec);
         if (database == null && SegmentedConvert.applies(input.matrix, request, layout, output.path)) {

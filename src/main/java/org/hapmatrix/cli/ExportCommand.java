@@ -1,6 +1,10 @@
 package org.hapmatrix.cli;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.hapmatrix.export.MatrixExport;
+import org.hapmatrix.export.OutputTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -22,6 +26,9 @@ final class ExportCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
+        Map<String, Path> inputs = new LinkedHashMap<>(selection.inputFiles());
+        inputs.put("database", database.file);
+        OutputTarget.requireNotAnInput(output.path, inputs);
         StatusLine status = status();
         MatrixExport.Result result;
         try (StatusLine.Bar progress = status.progress("export", " sites", 1)) {

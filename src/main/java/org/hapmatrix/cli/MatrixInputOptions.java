@@ -1,7 +1,10 @@
 package org.hapmatrix.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.hapmatrix.matrix.MatrixInput;
 import org.hapmatrix.matrix.OpenedMatrix;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,6 +18,14 @@ public final class MatrixInputOptions {
     @Option(names = "--header", paramLabel = "FILE",
             description = "Column names, one tab-separated line; without it the matrix's first line is the header.")
     Path headerFile;
+
+    /** The files these options read, by what they are, for the check that -o is none of them. */
+    Map<String, Path> inputFiles() {
+        Map<String, Path> files = new LinkedHashMap<>();
+        files.put("matrix", MatrixInput.STDIN.equals(matrix) ? null : Path.of(matrix));
+        files.put("header file", headerFile);
+        return files;
+    }
 
     /** Opens the matrix to read only {@code contigs} (all for an empty list), see {@link OpenedMatrix#open(String, Path, List, boolean)}. */
     OpenedMatrix open(List<String> contigs, boolean filterWithoutIndex) {

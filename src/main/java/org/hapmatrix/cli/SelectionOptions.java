@@ -3,7 +3,9 @@ package org.hapmatrix.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hapmatrix.export.AltFrom;
 import org.hapmatrix.export.ExportRequest;
 import org.hapmatrix.matrix.SamplePair;
@@ -38,6 +40,14 @@ public final class SelectionOptions {
     @Option(names = "--alt-from", paramLabel = "all|selected",
             description = "Compute ALT over all samples (default, as the original program) or only the exported ones.")
     AltFrom altFrom = AltFrom.all;
+
+    /** The files these options read, by what they are, for the check that -o is none of them. */
+    Map<String, Path> inputFiles() {
+        Map<String, Path> files = new LinkedHashMap<>();
+        files.put("pairs file", pairsFile);
+        files.put("contigs file", contigOptions.contigsFile);
+        return files;
+    }
 
     /** The export these options ask for; reads a --pairs file. */
     ExportRequest request() {

@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.util.ScratchNames;
@@ -89,6 +90,35 @@ public final class OutputTarget implements AutoCloseable {
             throw HapmatrixException.usage(path + ": is a directory");
         }
         return target;
+    }
+
+    /**
+     * Refuses an output that is one of the run's inputs ({@code what} -> path; null paths and
+     * standard input skipped), also through symbolic or hard links: writing it would destroy
+     * the input. A usage error, checked before any work.
+     */
+    public static void requireNotAnInput(String output, Map<String, Path> inputs) {
+        if (output == null || STDOUT.equals(output)) {
+            return;
+        }
+        Path target = Path.of(output);
+        if (!Files.exists(target)) {
+            return; // a new file is no input
+        }
+        for (Map.Entry<String, Path> input : inputs.entrySet()) {
+            Path path = input.getValue();
+            if (path == null || STDOUT.equals(path.toString()) || !Files.exists(path)) {
+                continue;
+            }
+            try {
+                if (Files.isSameFile(target, path)) {
+                    throw HapmatrixException.usage(output + ": output is the " + input.getKey() + " " + path
+                            + "; writing it would destroy an input");
+                }
+            } catch (IOException e) {
+                // Unreadable: the input's own error comes when it is read.
+            }
+        }
     }
 
     /**
