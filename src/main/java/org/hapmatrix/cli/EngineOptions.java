@@ -16,7 +16,7 @@ public final class EngineOptions {
     private static final EngineSettings DEFAULTS = EngineSettings.defaults();
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N", converter = ThreadCount.class,
-            description = "Worker threads (default: available cores, ${DEFAULT-VALUE}).")
+            description = "Worker threads, 1 to 256 (default: available cores, ${DEFAULT-VALUE}).")
     int threads = DEFAULTS.threads();
 
     @Option(names = "--memory-limit", paramLabel = "SIZE", converter = MemoryLimit.class,
@@ -42,6 +42,9 @@ public final class EngineOptions {
             }
             if (threads < 1) {
                 throw new TypeConversionException("must be at least 1, not " + threads);
+            }
+            if (threads > EngineSettings.MAX_THREADS) {
+                throw new TypeConversionException("must be at most " + EngineSettings.MAX_THREADS + ", not " + threads);
             }
             return threads;
         }

@@ -16,6 +16,25 @@ public record EngineSettings(int threads, String memoryLimit, Path tempDirectory
     private static final Pattern MEMORY_LIMIT =
             Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)\\s*(KB|MB|GB|TB|KIB|MIB|GIB|TIB|%)");
 
+    /** Most threads a run may ask for: more only cost memory and native threads, on any machine of today. */
+    public static final int MAX_THREADS = 256;
+
+    /** 1 PiB: more memory than any machine has (DuckDB itself fails above 2^64 bytes, with exit 1). */
+    private static final double MAX_MEMORY_LIMIT_BYTES = Math.pow(2, 50);
+
+    private static double unitBytes(String unit) {
+        return switch (unit.toUpperCase(java.util.Locale.ROOT)) {
+            case "KB" -> 1e3;
+            case "MB" -> 1e6;
+            case "GB" -> 1e9;
+            case "TB" -> 1e12;
+            case "KIB" -> Math.pow(2, 10);
+            case "MIB" -> Math.pow(2, 20);
+            case "GIB" -> Math.pow(2, 30);
+            default -> Math.pow(2, 40);
+        };
+    }
+
     public static EngineSettings defaults() {
         return new EngineSettings(Runtime.getRuntime().availableProcessors(), DEFAULT_MEMORY_LIMIT,
                 Path.of(System.getProperty("java.io.tmpdir")));
@@ -35,6 +54,9 @@ public record EngineSettings(int threads, String memoryLimit, Path tempDirectory
         boolean share = size.group(2).equals("%");
         if (amount <= 0 || (share && amount > 100)) {
             throw new IllegalArgumentException("must be above zero" + (share ? " and at most 100%" : "") + ", not '" + limit + "'");
+        }
+        if (!share && amount * unitBytes(size.group(2)) > MAX_MEMORY_LIMIT_BYTES) {
+            throw new IllegalArgumentException("must be at most 1024TiB, not '" + limit + "'");
         }
         return limit;
     }

@@ -349,6 +349,9 @@ class BadInputTest {
         Path matrix = write("m.txt", GOOD);
         convertFails(2, "Invalid value for option '--threads': must be at least 1, not 0 (see --help)",
                 matrix.toString(), "--threads", "0");
+        // Thousands of threads once made 20,000 native threads and an unusable machine.
+        convertFails(2, "Invalid value for option '--threads': must be at most 256, not 100000 (see --help)",
+                matrix.toString(), "--threads", "100000");
         convertFails(2, "Invalid value for option '--threads': expected a whole number, not 'two' (see --help)",
                 matrix.toString(), "--threads", "two");
         convertFails(2, "Invalid value for option '--memory-limit': expected a size with its unit, such as 512MB"
@@ -359,6 +362,8 @@ class BadInputTest {
                 matrix.toString(), "--memory-limit", "0GB");
         convertFails(2, "Invalid value for option '--memory-limit': must be above zero and at most 100%, not '150%'"
                 + " (see --help)", matrix.toString(), "--memory-limit", "150%");
+        convertFails(2, "Invalid value for option '--memory-limit': must be at most 1024TiB, not '99999999999999999999GB'"
+                + " (see --help)", matrix.toString(), "--memory-limit", "99999999999999999999GB");
         Path missing = tmp.resolve("no-such-folder");
         CliRunner.Result result = CliRunner.run("convert", matrix.toString(), "-o", out.resolve("new.txt").toString(),
                 "--tmp-dir", missing.toString(), "-q");
