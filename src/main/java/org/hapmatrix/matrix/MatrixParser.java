@@ -190,8 +190,13 @@ public final class MatrixParser implements AutoCloseable {
 
     private long parsePosition(int from, int to) {
         long value = 0;
-        boolean valid = from < to && to - from <= 19;
-        for (int i = from; valid && i < to; i++) {
+        // Leading zeros are fine (007 is 7, as the table writes it); only 19 significant digits fit.
+        int significant = from;
+        while (significant < to - 1 && buffer[significant] == '0') {
+            significant++;
+        }
+        boolean valid = from < to && to - significant <= 19;
+        for (int i = significant; valid && i < to; i++) {
             int digit = buffer[i] - '0';
             valid = digit >= 0 && digit <= 9;
             value = value * 10 + digit;

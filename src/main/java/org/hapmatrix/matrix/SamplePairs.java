@@ -46,18 +46,25 @@ public final class SamplePairs {
         if (equals <= 0 || samples.length != 2 || samples[0].isEmpty() || samples[1].isEmpty()) {
             throw new IllegalArgumentException("expected NAME=SAMPLE_A,SAMPLE_B, not '" + spec + "'");
         }
+        if (spec.substring(0, equals).chars().anyMatch(c -> c == '\t' || c == '\n' || c == '\r')) {
+            // It becomes two column names of the output's header line, which tabs and line ends would split.
+            throw new IllegalArgumentException("a pair name must not contain a tab or a line break");
+        }
         return new SamplePair(spec.substring(0, equals), samples[0], samples[1]);
     }
 
     /** Reads a pairs file: one {@code NAME<TAB>SAMPLE_A<TAB>SAMPLE_B} per line; blank lines and '#' comments skipped. */
     public static List<SamplePair> readFile(Path file) {
         byte[] bytes;
+        if (Files.isDirectory(file)) {
+            throw HapmatrixException.usage(file + ": is a directory, not a pairs file");
+        }
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw HapmatrixException.usage(file + ": no such pairs file");
         } catch (IOException e) {
-            throw new HapmatrixException(file + ": cannot read pairs file: " + e.getMessage(), e);
+            throw HapmatrixException.usage(file + ": cannot read pairs file: " + e.getMessage());
         }
         List<SamplePair> pairs = new ArrayList<>();
         int lineNumber = 0;
@@ -84,7 +91,10 @@ public final class SamplePairs {
                 throw HapmatrixException.at(file.toString(), lineNumber,
                         "expected NAME<TAB>SAMPLE_A<TAB>SAMPLE_B, found " + fields.length + " field(s)");
             }
-            pairs.add(new SamplePair(fields[0], fields[1], fields[2]));
+            if (fields[0].indexOf('\r') >= 0) {
+                throw HapmatrixException.at(file.toString(), lineNumber, "a pair name must not contain a line break");
+            }
+            pairs.add(new SamplePair(fields[0], fields[1], fields[2], file + ":" + lineNumber));
         }
         if (pairs.isEmpty()) {
             throw HapmatrixException.usage(file + ": pairs file lists no pair");
@@ -99,12 +109,15 @@ public final class SamplePairs {
 
     /**
      * Checks explicit pairs against the matrix's samples: known samples, two different ones, unique pair names.
-     * {@code source} names where the samples come from (matrix, header file or database), for the message.
+     * {@code sourceOfSamples} names where the samples come from (matrix, header file or database), for the message.
      */
-    public static void validate(List<SamplePair> pairs, Collection<String> samples, String source) {
+    public static void validate(List<SamplePair> pairs, Collection<String> samples, String sourceOfSamples) {
+        String source;
         Set<String> known = new HashSet<>(samples);
         Map<String, SamplePair> byName = new LinkedHashMap<>();
         for (SamplePair pair : pairs) {
+            // A pair from a file is blamed on its line there; one from an option on the samples' source.
+            source = pair.origin() != null ? pair.origin() : sourceOfSamples;
             for (String sample : List.of(pair.sampleA(), pair.sampleB())) {
                 if (!known.contains(sample)) {
                     throw HapmatrixException.usage(source + ": pair '" + pair.name() + "': unknown sample '" + sample

@@ -4,6 +4,7 @@ import java.util.List;
 import org.hapmatrix.matrix.SamplePair;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * What a loaded database holds, read from its catalog tables: samples, default pairs, contigs,
@@ -15,7 +16,9 @@ public record MatrixCatalog(List<String> samples, List<SamplePair> defaultPairs,
 
     public static MatrixCatalog read(MatrixDatabase database) {
         try (Handle handle = database.open()) {
-            handle.registerRowMapper(ConstructorMapper.factory(SamplePair.class));
+            // A pair read back has no origin in a pairs file: the three-name constructor, not Jdbi's pick.
+            handle.registerRowMapper(SamplePair.class,
+                    (rs, ctx) -> new SamplePair(rs.getString("name"), rs.getString("sample_a"), rs.getString("sample_b")));
             handle.registerRowMapper(ConstructorMapper.factory(ContigInfo.class));
             handle.registerRowMapper(ConstructorMapper.factory(LoadInfo.class));
             return new MatrixCatalog(
@@ -24,6 +27,8 @@ public record MatrixCatalog(List<String> samples, List<SamplePair> defaultPairs,
                     handle.createQuery(SqlTemplate.statement("select_contigs")).mapTo(ContigInfo.class).list(),
                     handle.createQuery(SqlTemplate.statement("select_alleles")).mapTo(String.class).list(),
                     handle.createQuery(SqlTemplate.statement("select_load_info")).mapTo(LoadInfo.class).one());
+        } catch (JdbiException e) {
+            throw database.unreadable(e);
         }
     }
 }

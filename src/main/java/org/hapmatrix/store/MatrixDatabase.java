@@ -11,6 +11,7 @@ import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.util.TemporaryFiles;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * One DuckDB database file holding a loaded matrix. Worker threads each take their own
@@ -115,7 +116,18 @@ public final class MatrixDatabase implements AutoCloseable {
             if (!complete) {
                 throw new HapmatrixException(file + ": not a hapmatrix database (no matrix or load_info table)");
             }
+        } catch (JdbiException e) {
+            throw unreadable(e);
         }
+    }
+
+    /** The error for a database whose file cannot be read as a whole (truncated, damaged), in one line. */
+    public HapmatrixException unreadable(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return new HapmatrixException(file + ": cannot read the database, truncated or damaged? (" + DuckDbErrors.oneLine(cause) + ")", e);
     }
 
     /** Opens {@code file}; a failure is reported under {@code name} (the target, for a file being built). */

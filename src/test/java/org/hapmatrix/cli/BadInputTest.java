@@ -224,7 +224,8 @@ class BadInputTest {
         Path matrix = write("m.txt", GOOD);
         convertFails(2, matrix + ": pair 'p': unknown sample 'zz'", matrix.toString(), "--pair", "p=1a,zz");
         Path pairs = write("pairs.tsv", "p\t1a\t1b\nq\t1b\tnope\n");
-        convertFails(2, matrix + ": pair 'q': unknown sample 'nope'", matrix.toString(), "--pairs", pairs.toString());
+        // A pair from a pairs file is blamed on its line there.
+        convertFails(2, pairs + ":2: pair 'q': unknown sample 'nope'", matrix.toString(), "--pairs", pairs.toString());
         Path header = write("header.txt", HEADER);
         Path data = write("data.txt", "1\t10\tA\tA\tC\n");
         convertFails(2, header + ": pair 'p': unknown sample 'zz'", data.toString(), "--header", header.toString(),
