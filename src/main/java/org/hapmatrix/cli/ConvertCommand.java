@@ -43,7 +43,7 @@ final class ConvertCommand extends DatabaseCommand {
         ExportRequest request = selection.request();
         StatusLine status = status();
         // A bad output path should not wait for the end of a load that may take an hour.
-        OutputTarget.checkPath(output.path);
+        OutputTarget.checkWritable(output.path);
         Map<String, Path> inputs = new LinkedHashMap<>(input.inputFiles());
         inputs.putAll(selection.inputFiles());
         inputs.put("database", database);
@@ -75,6 +75,8 @@ final class ConvertCommand extends DatabaseCommand {
             try (OpenedMatrix matrix = input.open(request.contigs(), false);
                  StatusLine.Bar progress = status.progress("load", " MiB", 1 << 20)) {
                 matrix.validatePairs(request.pairs());
+                // Contigs are known only once read (or from a tabix index, checked on opening it).
+                matrix.validateSamples(request.samples());
                 loaded = MatrixLoad.runUncommitted(matrix, databaseFile, databaseName, settings, progress);
             }
             long sitesRead = loaded.sites();

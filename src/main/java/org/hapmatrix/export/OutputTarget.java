@@ -93,6 +93,28 @@ public final class OutputTarget implements AutoCloseable {
     }
 
     /**
+     * As {@link #checkPath}, and also that a file can be created beside the target (tried with an
+     * empty scratch file, deleted at once), for a command that would otherwise learn it only at
+     * the end of a long load. A device or pipe as target is written directly and not tried.
+     */
+    public static void checkWritable(String path) {
+        Path target = checkPath(path);
+        if (target == null || (Files.exists(target) && !Files.isRegularFile(target))) {
+            return;
+        }
+        Path probe = null;
+        try {
+            probe = createPart(target.getParent(), target.getFileName().toString());
+        } catch (IOException e) {
+            throw HapmatrixException.usage(path + ": cannot write in the output directory: " + describe(e));
+        } finally {
+            if (probe != null) {
+                TemporaryFiles.delete(probe);
+            }
+        }
+    }
+
+    /**
      * Refuses an output that is one of the run's inputs ({@code what} -> path; null paths and
      * standard input skipped), also through symbolic or hard links: writing it would destroy
      * the input. A usage error, checked before any work.

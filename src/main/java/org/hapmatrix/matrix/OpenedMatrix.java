@@ -70,6 +70,17 @@ public final class OpenedMatrix implements MatrixSource, AutoCloseable {
         return first != null ? first.header() : headerFromFile;
     }
 
+    /** Checks names of samples to keep (--samples) against the header's, naming the file the names came from. */
+    public void validateSamples(List<String> wanted) {
+        java.util.Set<String> known = java.util.Set.copyOf(header().samples());
+        for (String sample : wanted) {
+            if (!known.contains(sample)) {
+                throw org.hapmatrix.HapmatrixException.usage((headerFile != null ? headerFile : name)
+                        + ": unknown sample '" + sample + "'");
+            }
+        }
+    }
+
     /** Checks explicit pairs against the header's samples, naming the file the names came from. */
     public void validatePairs(List<SamplePair> pairs) {
         if (!pairs.isEmpty()) {

@@ -106,6 +106,22 @@ class NamesPositionsAndSmallFilesTest {
     }
 
     @Test
+    void convertChecksSamplesAndTheOutputFolderBeforeLoading() throws IOException {
+        // A defect in the data: whichever error comes first shows what was checked before the load.
+        Path matrix = Files.writeString(tmp.resolve("m.txt"), HEADER + SITES + "2\tx\tC\tC\tC\n");
+        CliRunner.Result samples = CliRunner.run("convert", matrix.toString(), "--samples", "1a,nosuch", "-q");
+        assertEquals(2, samples.exitCode(), samples.toString());
+        assertEquals("hapmatrix: " + matrix + ": unknown sample 'nosuch'\n", samples.stderr());
+
+        // sysfs refuses new files even to root.
+        CliRunner.Result folder = CliRunner.run("convert", matrix.toString(), "-o", "/sys/out.txt", "-q");
+        assertEquals(2, folder.exitCode(), folder.toString());
+        assertTrue(folder.stderr().startsWith("hapmatrix: /sys/out.txt: cannot write in the output directory: "),
+                folder.stderr());
+        assertEquals(1, folder.stderr().lines().count(), folder.stderr());
+    }
+
+    @Test
     void errorsInAPairsFileNameItsLine() throws IOException {
         Path matrix = Files.writeString(tmp.resolve("m.txt"), HEADER + SITES);
         Path db = tmp.resolve("m.duckdb");
