@@ -138,7 +138,7 @@ public final class HaplotypeExporter {
                 out.write(header);
                 long offset = header.length;
                 for (WorkUnit unit : units) {
-                    PartResult result = await(results.get(unit.index()));
+                    PartResult result = await(results.get(unit.index()), parts);
                     written += result.lines();
                     Path part = partFile(parts, unit);
                     if (tabix != null) {
@@ -237,7 +237,8 @@ public final class HaplotypeExporter {
         return parts.resolve(String.format("unit-%08d.tsv", unit.index()));
     }
 
-    private <T> T await(CompletableFuture<T> result) {
+    /** The result of a worker; {@code parts} is the folder its part file is in, for messages. */
+    private <T> T await(CompletableFuture<T> result, Path parts) {
         try {
             return result.get();
         } catch (InterruptedException e) {
@@ -252,7 +253,7 @@ public final class HaplotypeExporter {
                 throw new HapmatrixException(database.name() + ": export query failed: " + DuckDbErrors.oneLine(sqlFailure), sqlFailure);
             }
             if (cause instanceof IOException ioFailure) {
-                throw new HapmatrixException("writing a part file failed: " + ioFailure.getMessage(), ioFailure);
+                throw new HapmatrixException(parts + ": writing a part file failed: " + ioFailure.getMessage(), ioFailure);
             }
             throw new HapmatrixException("export failed: " + cause, cause);
         }
