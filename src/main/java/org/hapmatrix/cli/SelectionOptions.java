@@ -34,6 +34,10 @@ public final class SelectionOptions {
             description = "Keep only the pairs whose two samples are both in this comma-separated list.")
     List<String> sampleLists = new ArrayList<>();
 
+    @Option(names = "--samples-file", paramLabel = "FILE",
+            description = "Keep only the pairs whose two samples are both named in FILE, one a line (names may hold commas).")
+    Path samplesFile;
+
     @Mixin
     ContigOptions contigOptions;
 
@@ -46,12 +50,17 @@ public final class SelectionOptions {
         Map<String, Path> files = new LinkedHashMap<>();
         files.put("pairs file", pairsFile);
         files.put("contigs file", contigOptions.contigsFile);
+        files.put("samples file", samplesFile);
         return files;
     }
 
     /** The export these options ask for; reads a --pairs file. */
     ExportRequest request() {
-        return new ExportRequest(explicitPairs(), splitAtCommas(sampleLists), contigOptions.names(), altFrom);
+        List<String> samples = new ArrayList<>(splitAtCommas(sampleLists));
+        if (samplesFile != null) {
+            samples.addAll(NamesFile.read(samplesFile, "sample"));
+        }
+        return new ExportRequest(explicitPairs(), samples, contigOptions.names(), altFrom);
     }
 
     private static List<String> splitAtCommas(List<String> lists) {

@@ -122,6 +122,24 @@ class NamesPositionsAndSmallFilesTest {
     }
 
     @Test
+    void samplesWithCommasAreSelectedByASamplesFile() throws IOException {
+        List<String> columns = List.of("CHROM", "POS", "REF", "x,1a", "x,1b", "2a", "2b");
+        Path matrix = Files.writeString(tmp.resolve("m.txt"), String.join("\t", columns) + "\n"
+                + "1\t10\tA\tC\tA\tG\tT\n1\t11\tG\tN\tT\tG\tA\n");
+        Path samples = Files.writeString(tmp.resolve("samples.txt"), "x,1a\r\n\nx,1b\n");
+        CliRunner.Result result = CliRunner.run("convert", matrix.toString(), "--samples-file", samples.toString(), "-q");
+        assertEquals(0, result.exitCode(), result.toString());
+        List<List<String>> rows = List.of(List.of("1", "10", "A", "C", "A", "G", "T"), List.of("1", "11", "G", "N", "T", "G", "A"));
+        assertEquals(ReferenceConverter.convert(columns, rows,
+                List.of(new org.hapmatrix.reference.ReferencePair("x,1ax,1b", "x,1a", "x,1b")), null), result.out());
+
+        Path empty = Files.writeString(tmp.resolve("none.txt"), "\n");
+        CliRunner.Result none = CliRunner.run("convert", matrix.toString(), "--samples-file", empty.toString(), "-q");
+        assertEquals(2, none.exitCode(), none.toString());
+        assertEquals("hapmatrix: " + empty + ": empty sample list\n", none.stderr());
+    }
+
+    @Test
     void errorsInAPairsFileNameItsLine() throws IOException {
         Path matrix = Files.writeString(tmp.resolve("m.txt"), HEADER + SITES);
         Path db = tmp.resolve("m.duckdb");
