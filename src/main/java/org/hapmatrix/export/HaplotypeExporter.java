@@ -180,6 +180,7 @@ public final class HaplotypeExporter {
      */
     private void work(HaplotypeQuery query, int pairCount, ExportLayout layout, List<WorkUnit> units,
                       AtomicInteger nextUnit, List<CompletableFuture<PartResult>> results, Path parts) {
+        int current = -1;
         try (DuckDBConnection connection = database.newConnection();
              PreparedStatement statement = connection.prepareStatement(query.sql());
              BufferAllocator allocator = new RootAllocator()) {
@@ -187,11 +188,19 @@ public final class HaplotypeExporter {
                 if (Thread.currentThread().isInterrupted() || results.get(i).isDone()) {
                     return;
                 }
+                current = i;
                 WorkUnit unit = units.get(i);
                 results.get(i).complete(writePart(query, statement, allocator, pairCount, layout, unit, partFile(parts, unit)));
             }
         } catch (Throwable failure) {
-            results.forEach(result -> result.completeExceptionally(failure));
+            if (current >= 0 && !results.get(current).isDone()) {
+                // Only this unit fails: the output is awaited in unit order, so the error reported is
+                // the first one in output order, whichever worker fails first. Units not yet taken
+                // all come after this one and are never awaited.
+                results.get(current).completeExceptionally(failure);
+            } else {
+                results.forEach(result -> result.completeExceptionally(failure));
+            }
         }
     }
 
