@@ -2,6 +2,7 @@ package org.hapmatrix.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import htsjdk.samtools.util.BlockCompressedOutputStream;
 import htsjdk.samtools.util.BlockCompressedStreamConstants;
@@ -48,8 +49,16 @@ final class TabixIndexBuilder {
             }
             previousContig = contig;
             previousStart = start;
-            creator.addFeature(new Site(contig, start, part.end(record)), part.pointer(record) + shift);
+            creator.addFeature(new Site(asIndexName(contig), start, part.end(record)), part.pointer(record) + shift);
         }
+    }
+
+    /**
+     * htsjdk writes an index's sequence names one byte per char, so a name past Latin-1 must reach it
+     * as its UTF-8 bytes, one char each, to be stored as the VCF holds it.
+     */
+    private static String asIndexName(String contig) {
+        return new String(contig.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 
     /** Writes the index (itself BGZF-compressed); {@code dataEnd} is the compressed size before the end-of-file block. */

@@ -120,6 +120,21 @@ class OutputFormatsTest {
     }
 
     @Test
+    void tabixFindsAContigNamedOutsideAsciiThroughTheWrittenIndex() throws IOException {
+        Path input = tmp.resolve("unicode.txt");
+        Files.writeString(input, "CHROM\tPOS\tREF\t1a\t1b\n"
+                + "chr1\t10\tA\tC\tA\n" + "\u03c93\t20\tG\tT\tG\n" + "\u03c93\t30\tC\tC\tA\n");
+        Path vcf = tmp.resolve("unicode.vcf.gz");
+        assertEquals(0, CliRunner.run("convert", input.toString(), "-o", vcf.toString(), "-q").exitCode());
+        ExternalTool.Result listed = ExternalTool.run(tmp, "tabix", "-l", vcf.toString());
+        assertEquals("chr1\n\u03c93\n", listed.stdout(), listed.toString());
+        ExternalTool.Result region = ExternalTool.run(tmp, "tabix", vcf.toString(), "\u03c93");
+        assertEquals(List.of("\u03c93\t20", "\u03c93\t30"),
+                region.stdout().lines().map(l -> l.substring(0, l.indexOf('\t', l.indexOf('\t') + 1))).toList(),
+                region.toString());
+    }
+
+    @Test
     void theCommandLineIsRecordedOnOneLine() throws IOException {
         Path vcf = tmp.resolve("cmd.vcf");
         assertEquals(0, CliRunner.run("convert", edge.toString(), "-o", vcf.toString(), "--pair", "it's=1a,1b", "-q").exitCode());
