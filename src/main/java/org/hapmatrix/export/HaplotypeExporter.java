@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -42,6 +43,7 @@ public final class HaplotypeExporter {
      */
     static final long MAX_ROWS_PER_UNIT = 1L << 20;
     private static final long MIN_ROWS_PER_UNIT = 1L << 16;
+    private static final long WORKER_CLOSE_SECONDS = 300;
     private static final long MAX_CELLS_PER_UNIT = 1L << 25;
     /** Rows per Arrow batch, bounded in cells so that a batch of a wide result stays small. */
     private static final int MAX_ARROW_BATCH_ROWS = 1 << 16;
@@ -165,7 +167,23 @@ public final class HaplotypeExporter {
             return written;
         } finally {
             workers.shutdownNow();
+            awaitWorkersClosed(workers);
             TemporaryFiles.delete(parts);
+        }
+    }
+
+    /**
+     * Waits until every worker has closed its connection: a worker completes its last unit before
+     * leaving its try-with-resources, and a connection still open when the caller closes the
+     * database keeps DuckDB's instance alive, so the next open of that file with other settings
+     * fails ("different configuration than existing connections").
+     */
+    private static void awaitWorkersClosed(ExecutorService workers) {
+        try {
+            // Bounded: a worker finishes at most the unit it is querying (an interrupt cannot stop DuckDB).
+            workers.awaitTermination(WORKER_CLOSE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
