@@ -3,7 +3,7 @@
 -- Columns and parameters as in haplotype_sites, without N's bit.
 SELECT *
 FROM (
-    SELECT list_transform([{{pair_samples}}]::allele[], lambda a: enum_code(a)) AS pair_alleles,
+    SELECT {{pair_alleles}} AS pair_alleles,
            rowid AS site,
            pos,
            enum_code(ref) AS ref_code,

@@ -29,14 +29,24 @@ record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit) {
             pairSamples.add(SqlTemplate.quote(pair.sampleB()));
         }
         Map<String, String> columns = Map.of(
-                "pair_samples", SqlTemplate.list(pairSamples),
-                "alt_samples", SqlTemplate.list(altSamples.stream().map(SqlTemplate::quote).toList()));
+                "alt_samples", SqlTemplate.list(altSamples.stream().map(SqlTemplate::quote).toList()),
+                "pair_alleles", pairSamples.isEmpty() ? SqlTemplate.statement("haplotype_sites.no_pairs")
+                        : SqlTemplate.named("haplotype_sites.pair_list").render(Map.of("pair_codes",
+                                SqlTemplate.list(renderEach("haplotype_sites.pair_code", pairSamples)))),
+                "alt_bits", SqlTemplate.list(renderEach("haplotype_sites.allele_bit",
+                        altSamples.stream().map(SqlTemplate::quote).toList())));
         if (alleles.size() > MASK_BITS) {
             return new HaplotypeQuery(SqlTemplate.named("haplotype_sites_any_alphabet").render(columns), false, 0);
         }
         int missingCode = alleles.indexOf(Alleles.MISSING);
         return new HaplotypeQuery(SqlTemplate.named("haplotype_sites").render(columns), true,
                 missingCode < 0 ? 0 : 1L << missingCode);
+    }
+
+    /** The fragment {@code name} rendered once per quoted sample column. */
+    private static List<String> renderEach(String name, List<String> quotedSamples) {
+        SqlTemplate fragment = SqlTemplate.named(name);
+        return quotedSamples.stream().map(sample -> fragment.render(Map.of("sample", sample))).toList();
     }
 
     /** Sets the parameters of {@link #sql} for one work unit, in the order its sql/ file lists them. */
