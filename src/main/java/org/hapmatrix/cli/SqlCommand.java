@@ -1,20 +1,14 @@
 package org.hapmatrix.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.export.ResultFormat;
-import org.hapmatrix.store.DuckDbErrors;
-import org.hapmatrix.store.MatrixDatabase;
+import org.hapmatrix.export.UserQuery;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,20 +40,8 @@ final class SqlCommand extends DatabaseCommand {
     @Override
     public Integer call() {
         String sql = source.query != null ? source.query : readQueryFile(source.file);
-        try (MatrixDatabase db = MatrixDatabase.openForUserQueries(database.file, engine.settings());
-             Connection connection = db.newConnection();
-             Statement statement = connection.createStatement()) {
-            PrintWriter out = out();
-            if (statement.execute(sql)) {
-                try (ResultSet rows = statement.getResultSet()) {
-                    format.print(rows, out);
-                }
-            }
-            out.flush();
-            return 0;
-        } catch (SQLException e) {
-            throw new HapmatrixException(database.file + ": " + DuckDbErrors.oneLine(e), e);
-        }
+        UserQuery.run(database.file, engine.settings(), sql, format, out());
+        return 0;
     }
 
     private static String readQueryFile(Path file) {
