@@ -43,12 +43,13 @@ public final class HaplotypeExporter {
      */
     static final long MAX_ROWS_PER_UNIT = 1L << 20;
     private static final long MIN_ROWS_PER_UNIT = 1L << 16;
-    private static final long WORKER_CLOSE_SECONDS = 300;
     private static final long MAX_CELLS_PER_UNIT = 1L << 25;
     /** Rows per Arrow batch, bounded in cells so that a batch of a wide result stays small. */
     private static final int MAX_ARROW_BATCH_ROWS = 1 << 16;
     private static final int MIN_ARROW_BATCH_ROWS = 1 << 8;
     private static final long MAX_ARROW_BATCH_CELLS = 1L << 22;
+    /** How long an export waits for its workers to finish their last query and close their connections. */
+    private static final long WORKER_CLOSE_SECONDS = 300;
 
     private final MatrixDatabase database;
     private final List<String> alleles;
