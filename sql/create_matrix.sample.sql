@@ -1,2 +1,2 @@
--- One sample column of create_matrix: its allele code mapped to the allele ENUM.
-lookup.alleles[s.{{sample}} + 1] AS {{sample}}
+-- One sample column of create_matrix: its allele code (1-based) mapped to the allele ENUM.
+lookup.alleles[s.{{sample}}] AS {{sample}}

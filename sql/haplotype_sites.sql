@@ -1,24 +1,26 @@
 -- The written sites of one work unit, in input order, for alphabets of at most 64 alleles.
--- Per site: its rowid (the exporter names its contig from it), position, REF's ENUM code, the
--- pairs' alleles as one list of ENUM codes (a, b per pair), and ALT as a bit mask over ENUM
--- codes: the alleles of the ALT samples minus REF and minus N (N's bit is bound by the query
--- class). This is the alt_alleles rule of create_allele_macros.sql over ENUM codes, kept as
--- integer work for speed (the list form costs several times more per site); the tests hold
--- both to the reference converter. Sites whose ALT is empty are not returned. Flat lists of one
--- term per sample (fragments haplotype_sites.pair_code and .allele_bit), not a chain of ORs, so
--- that thousands of samples plan fast and stay far below DuckDB's expression depth limit; and
--- no lambdas over a list cast to allele[], which cost a quarter of the export's CPU at 31 samples.
+-- Per site: its rowid (the exporter names its contig from it), position, REF's ENUM code, ALT as
+-- a bit mask over ENUM codes: the alleles of the ALT samples minus REF and minus N (N's bit is
+-- bound by the query class), and the pairs' alleles as ENUM codes (a, b per pair). This is the
+-- alt_alleles rule of create_allele_macros.sql over ENUM codes, kept as integer work for speed
+-- (the list form costs several times more per site); the tests hold both to the reference
+-- converter. Sites whose ALT is empty are not returned.
+-- Two shapes, chosen by HaplotypeQuery from the number of samples: up to a few hundred, one
+-- result column per pair sample (.pair_column) and the ALT bits ORed in a balanced tree
+-- (.bit_or), which costs half the query time of lists at 31 samples; beyond that, one list of
+-- pair codes (.pair_list) and one list of ALT bits folded by list_aggregate (.alt_bit_list),
+-- which plan fast for thousands of samples. No lambdas over a list cast to allele[] (a quarter
+-- of the export's CPU at 31 samples).
 -- OFFSET 0 keeps DuckDB from pushing the outer filter down as a second copy of the ALT mask.
 -- Parameters (positional, bound by HaplotypeQuery.bind): N's bit, first rowid, last rowid,
 -- and the unit's only contig twice (NULL when every row of the range is written).
 SELECT *
 FROM (
-    SELECT {{pair_alleles}} AS pair_alleles,
-           rowid AS site,
+    SELECT rowid AS site,
            pos,
            enum_code(ref) AS ref_code,
-           list_aggregate([{{alt_bits}}], 'bit_or')
-               & ~((1::UBIGINT << enum_code(ref)) | ?::UBIGINT) AS alt_mask
+           {{alt_bits}} & ~((1::UBIGINT << enum_code(ref)) | ?::UBIGINT) AS alt_mask,
+           {{pair_alleles}}
     FROM matrix
     WHERE rowid BETWEEN ? AND ? AND (?::VARCHAR IS NULL OR contig = ?)
     OFFSET 0

@@ -1,13 +1,13 @@
 -- haplotype_sites for any alphabet size (its bit mask needs at most 64 alleles): ALT by the
 -- table's rule (the alt_alleles macro of create_allele_macros.sql) as ENUM codes, ascending.
--- Columns and parameters as in haplotype_sites, without N's bit.
+-- Columns and parameters as in haplotype_sites, without N's bit; pair_alleles always as one list.
 SELECT *
 FROM (
-    SELECT {{pair_alleles}} AS pair_alleles,
-           rowid AS site,
+    SELECT rowid AS site,
            pos,
            enum_code(ref) AS ref_code,
-           list_transform(alt_alleles([{{alt_samples}}], ref), lambda a: enum_code(a)) AS alt_codes
+           list_transform(alt_alleles([{{alt_samples}}], ref), lambda a: enum_code(a)) AS alt_codes,
+           {{pair_alleles}}
     FROM matrix
     WHERE rowid BETWEEN ? AND ? AND (?::VARCHAR IS NULL OR contig = ?)
     OFFSET 0

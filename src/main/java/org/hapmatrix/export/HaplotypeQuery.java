@@ -14,6 +14,8 @@ import org.hapmatrix.store.SqlTemplate;
  * only quoted identifiers filled in, and its parameter binding per {@link WorkUnit}. Alphabets of
  * up to 64 alleles get ALT as a bit mask ({@code sql/haplotype_sites.sql}, integer work only);
  * larger ones get ALT as a list of ENUM codes ({@code sql/haplotype_sites_any_alphabet.sql}).
+ * The pairs' codes come as one column per pair sample for up to {@value #MAX_PER_COLUMN_SAMPLES}
+ * of them, else as the list column {@code pair_alleles}; {@link SiteColumns} reads either.
  *
  * @param sql              the statement; {@link #bind} sets its parameters
  * @param altAsMask        whether the ALT column is a UBIGINT bit mask over ENUM codes (else a list of ENUM codes)
@@ -21,6 +23,14 @@ import org.hapmatrix.store.SqlTemplate;
  */
 record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit) {
     static final int MASK_BITS = 64;
+    /**
+     * Up to this many pair samples (and, separately, ALT samples) the query takes its per-column
+     * shape: one result column per pair sample, ALT bits in an OR tree; beyond, lists (see
+     * {@code sql/haplotype_sites.sql}).
+     */
+    static final int MAX_PER_COLUMN_SAMPLES = 256;
+    /** Result column names of the per-column pair samples: this prefix and the sample's index among them. */
+    static final String PAIR_COLUMN_PREFIX = "pair_code_";
 
     static HaplotypeQuery of(List<SamplePair> pairs, List<String> altSamples, List<String> alleles) {
         List<String> pairSamples = new ArrayList<>();
@@ -28,19 +38,56 @@ record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit) {
             pairSamples.add(SqlTemplate.quote(pair.sampleA()));
             pairSamples.add(SqlTemplate.quote(pair.sampleB()));
         }
-        Map<String, String> columns = Map.of(
-                "alt_samples", SqlTemplate.list(altSamples.stream().map(SqlTemplate::quote).toList()),
-                "pair_alleles", pairSamples.isEmpty() ? SqlTemplate.statement("haplotype_sites.no_pairs")
-                        : SqlTemplate.named("haplotype_sites.pair_list").render(Map.of("pair_codes",
-                                SqlTemplate.list(renderEach("haplotype_sites.pair_code", pairSamples)))),
-                "alt_bits", SqlTemplate.list(renderEach("haplotype_sites.allele_bit",
-                        altSamples.stream().map(SqlTemplate::quote).toList())));
+        List<String> quotedAltSamples = altSamples.stream().map(SqlTemplate::quote).toList();
         if (alleles.size() > MASK_BITS) {
-            return new HaplotypeQuery(SqlTemplate.named("haplotype_sites_any_alphabet").render(columns), false, 0);
+            return new HaplotypeQuery(SqlTemplate.named("haplotype_sites_any_alphabet").render(Map.of(
+                    "alt_samples", SqlTemplate.list(quotedAltSamples),
+                    "pair_alleles", pairList(pairSamples))), false, 0);
         }
+        List<String> alleleBits = renderEach("haplotype_sites.allele_bit", quotedAltSamples);
+        String altBits = alleleBits.size() <= MAX_PER_COLUMN_SAMPLES ? orTree(alleleBits)
+                : SqlTemplate.named("haplotype_sites.alt_bit_list").render(Map.of("allele_bits", SqlTemplate.list(alleleBits)));
+        String pairAlleles = pairSamples.isEmpty() || pairSamples.size() > MAX_PER_COLUMN_SAMPLES
+                ? pairList(pairSamples) : pairColumns(pairSamples);
         int missingCode = alleles.indexOf(Alleles.MISSING);
-        return new HaplotypeQuery(SqlTemplate.named("haplotype_sites").render(columns), true,
-                missingCode < 0 ? 0 : 1L << missingCode);
+        return new HaplotypeQuery(SqlTemplate.named("haplotype_sites").render(Map.of("alt_bits", altBits, "pair_alleles", pairAlleles)),
+                true, missingCode < 0 ? 0 : 1L << missingCode);
+    }
+
+    /** The pairs' codes as one list column, pair_alleles (also when there is no pair). */
+    private static String pairList(List<String> quotedPairSamples) {
+        if (quotedPairSamples.isEmpty()) {
+            return SqlTemplate.statement("haplotype_sites.no_pairs");
+        }
+        return SqlTemplate.named("haplotype_sites.pair_list").render(Map.of("pair_codes",
+                SqlTemplate.list(renderEach("haplotype_sites.pair_code", quotedPairSamples))));
+    }
+
+    /** One code column per pair sample, named {@value #PAIR_COLUMN_PREFIX} and its index. */
+    private static String pairColumns(List<String> quotedPairSamples) {
+        SqlTemplate column = SqlTemplate.named("haplotype_sites.pair_column");
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < quotedPairSamples.size(); i++) {
+            columns.add(column.render(Map.of("sample", quotedPairSamples.get(i), "column", SqlTemplate.quote(PAIR_COLUMN_PREFIX + i))));
+        }
+        return SqlTemplate.list(columns);
+    }
+
+    /** The bits ORed pairwise, level by level: a tree of logarithmic depth (DuckDB limits expression depth). */
+    private static String orTree(List<String> bits) {
+        SqlTemplate or = SqlTemplate.named("haplotype_sites.bit_or");
+        List<String> level = bits;
+        while (level.size() > 1) {
+            List<String> next = new ArrayList<>();
+            for (int i = 0; i + 1 < level.size(); i += 2) {
+                next.add(or.render(Map.of("left", level.get(i), "right", level.get(i + 1))));
+            }
+            if (level.size() % 2 == 1) {
+                next.add(level.get(level.size() - 1));
+            }
+            level = next;
+        }
+        return level.get(0);
     }
 
     /** The fragment {@code name} rendered once per quoted sample column. */
@@ -48,7 +95,6 @@ record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit) {
         SqlTemplate fragment = SqlTemplate.named(name);
         return quotedSamples.stream().map(sample -> fragment.render(Map.of("sample", sample))).toList();
     }
-
     /** Sets the parameters of {@link #sql} for one work unit, in the order its sql/ file lists them. */
     void bind(PreparedStatement statement, WorkUnit unit) throws SQLException {
         int parameter = 1;

@@ -25,6 +25,8 @@ final class SiteColumns {
     /** Row r's pair codes are pairCodes[pairOffsets[r] ..], a then b per pair. */
     private int[] pairOffsets = new int[1];
     private int[] pairCodes = new int[0];
+    /** One pair column's codes of a batch, on their way into pairCodes. */
+    private int[] columnCodes = new int[0];
     private long[] sites = new long[0];
     private int[] siteContigRuns = new int[0];
     private long[] positions = new long[0];
@@ -47,19 +49,14 @@ final class SiteColumns {
         }
     }
 
-    /** Copies one result batch: pair_alleles, site, pos, ref_code and the ALT column (alt_mask or alt_codes). */
+    /** Copies one result batch: site, pos, ref_code, the ALT column (alt_mask or alt_codes) and the pairs' codes. */
     void read(VectorSchemaRoot batch) {
         rows = batch.getRowCount();
         ensureCapacity(rows);
         if (rows == 0) {
             return;
         }
-        ListVector pairs = (ListVector) batch.getVector("pair_alleles");
-        int pairCells = offsets(pairs, pairOffsets);
-        if (pairCodes.length < pairCells) {
-            pairCodes = new int[Math.max(pairCells, 2 * pairCodes.length)];
-        }
-        copyCodes((BaseFixedWidthVector) pairs.getDataVector(), pairCells, pairCodes);
+        readPairCodes(batch);
         copyLongs(batch.getVector("site"), sites);
         for (int row = 0; row < rows; row++) {
             // Sites ascend within a unit, so the run only moves forward.
@@ -81,6 +78,40 @@ final class SiteColumns {
                 altCodes = new int[Math.max(values, 2 * altCodes.length)];
             }
             copyCodes((BaseFixedWidthVector) alts.getDataVector(), values, altCodes);
+        }
+    }
+
+    /**
+     * The pairs' codes, row after row: from the list column pair_alleles, or from one column per
+     * pair sample (see {@link HaplotypeQuery}), interleaved here into the same layout.
+     */
+    private void readPairCodes(VectorSchemaRoot batch) {
+        ListVector pairs = (ListVector) batch.getVector("pair_alleles");
+        if (pairs != null) {
+            int pairCells = offsets(pairs, pairOffsets);
+            ensurePairCells(pairCells);
+            copyCodes((BaseFixedWidthVector) pairs.getDataVector(), pairCells, pairCodes);
+            return;
+        }
+        int columns = 2 * pairCount;
+        ensurePairCells(rows * columns);
+        for (int row = 0; row <= rows; row++) {
+            pairOffsets[row] = row * columns;
+        }
+        if (columnCodes.length < rows) {
+            columnCodes = new int[rows];
+        }
+        for (int column = 0; column < columns; column++) {
+            copyCodes((BaseFixedWidthVector) batch.getVector(HaplotypeQuery.PAIR_COLUMN_PREFIX + column), rows, columnCodes);
+            for (int row = 0, cell = column; row < rows; row++, cell += columns) {
+                pairCodes[cell] = columnCodes[row];
+            }
+        }
+    }
+
+    private void ensurePairCells(int cells) {
+        if (pairCodes.length < cells) {
+            pairCodes = new int[Math.max(cells, 2 * pairCodes.length)];
         }
     }
 

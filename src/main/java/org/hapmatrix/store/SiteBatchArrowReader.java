@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.UInt1Vector;
 import org.apache.arrow.vector.UInt2Vector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -21,7 +22,9 @@ import org.hapmatrix.util.Progress;
 
 /**
  * Presents the parser's site batches as an Arrow stream DuckDB can scan: columns
- * {@code contig, pos, ref, <sample>...}, alleles as the parser's codes (unsigned 16-bit).
+ * {@code contig, pos, ref, <sample>...}, alleles as the parser's codes plus one, so that they
+ * index DuckDB's 1-based lists without an addition per cell: unsigned 8-bit when the alphabet is
+ * capped below 256 alleles before the stream starts (half the bytes to hand over), else 16-bit.
  * A parse error is kept here and re-thrown by the loader, since DuckDB relays only its text.
  */
 final class SiteBatchArrowReader extends ArrowReader {
@@ -34,6 +37,8 @@ final class SiteBatchArrowReader extends ArrowReader {
      */
     static final long MAX_BATCH_CELLS = 128L * BATCH_SITES;
     private static final int MIN_BATCH_SITES = 2048;
+    /** The largest alphabet whose 1-based codes fit an unsigned byte. */
+    private static final int MAX_NARROW_ALPHABET = 255;
 
     /** Thrown when a batch brings an allele the declared ENUM does not have. */
     static final class AlphabetGrew extends RuntimeException {
@@ -74,11 +79,15 @@ final class SiteBatchArrowReader extends ArrowReader {
     private final Progress progress;
     private final List<byte[]> contigNames = new ArrayList<>();
     private boolean prefetched;
+    /** Fixed when DuckDB reads the schema: whether the codes go as unsigned bytes. */
+    private boolean narrowCodes;
     private int alphabetLimit = Integer.MAX_VALUE;
     private int batchesLeft = Integer.MAX_VALUE;
     private boolean ended;
     private ContigBlocks contigBlocks;
     private RuntimeException failure;
+    private byte[] narrowBytes = new byte[0];
+    private short[] wideShorts = new short[0];
 
     /** {@code batchSites} 0 chooses the batch size by the matrix's width. */
     SiteBatchArrowReader(BufferAllocator allocator, MatrixParser parser, Progress progress, int batchSites) {
@@ -126,6 +135,7 @@ final class SiteBatchArrowReader extends ArrowReader {
 
     @Override
     protected Schema readSchema() {
+        narrowCodes = alphabetLimit <= MAX_NARROW_ALPHABET;
         List<Field> fields = new ArrayList<>();
         fields.add(new Field("contig", FieldType.notNullable(new ArrowType.Utf8()), null));
         fields.add(new Field("pos", FieldType.notNullable(new ArrowType.Int(64, true)), null));
@@ -136,8 +146,8 @@ final class SiteBatchArrowReader extends ArrowReader {
         return new Schema(fields);
     }
 
-    private static Field alleleField(String name) {
-        return new Field(name, FieldType.notNullable(new ArrowType.Int(16, false)), null);
+    private Field alleleField(String name) {
+        return new Field(name, FieldType.notNullable(new ArrowType.Int(narrowCodes ? 8 : 16, false)), null);
     }
 
     @Override
@@ -182,14 +192,40 @@ final class SiteBatchArrowReader extends ArrowReader {
         contigs.setValueCount(rows);
         positions.setValueCount(rows);
         for (int column = 0; column < batch.alleleColumnCount(); column++) {
-            UInt2Vector alleles = (UInt2Vector) root.getVector(column + 2);
-            alleles.allocateNew(rows);
-            alleles.getDataBuffer().nioBuffer(0, rows * 2).order(ByteOrder.LITTLE_ENDIAN)
-                    .asShortBuffer().put(batch.alleleColumn(column), 0, rows);
-            alleles.getValidityBuffer().setOne(0, (rows + 7) / 8);
-            alleles.setValueCount(rows);
+            if (narrowCodes) {
+                fillNarrow((UInt1Vector) root.getVector(column + 2), batch.alleleColumn(column), rows);
+            } else {
+                fillWide((UInt2Vector) root.getVector(column + 2), batch.alleleColumn(column), rows);
+            }
         }
         root.setRowCount(rows);
+    }
+
+    private void fillNarrow(UInt1Vector alleles, short[] codes, int rows) {
+        if (narrowBytes.length < rows) {
+            narrowBytes = new byte[rows];
+        }
+        for (int row = 0; row < rows; row++) {
+            narrowBytes[row] = (byte) (codes[row] + 1);
+        }
+        alleles.allocateNew(rows);
+        alleles.getDataBuffer().setBytes(0, narrowBytes, 0, rows);
+        alleles.getValidityBuffer().setOne(0, (rows + 7) / 8);
+        alleles.setValueCount(rows);
+    }
+
+    private void fillWide(UInt2Vector alleles, short[] codes, int rows) {
+        if (wideShorts.length < rows) {
+            wideShorts = new short[rows];
+        }
+        for (int row = 0; row < rows; row++) {
+            wideShorts[row] = (short) (codes[row] + 1);
+        }
+        alleles.allocateNew(rows);
+        alleles.getDataBuffer().nioBuffer(0, rows * 2).order(ByteOrder.LITTLE_ENDIAN)
+                .asShortBuffer().put(wideShorts, 0, rows);
+        alleles.getValidityBuffer().setOne(0, (rows + 7) / 8);
+        alleles.setValueCount(rows);
     }
 
     private byte[] contigName(int code) {
