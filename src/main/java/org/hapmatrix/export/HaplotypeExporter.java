@@ -1,10 +1,7 @@
 package org.hapmatrix.export;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,17 +20,15 @@ import org.duckdb.DuckDBResultSet;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.util.PhaseTimer;
 import org.hapmatrix.util.Progress;
-import org.hapmatrix.util.ScratchNames;
-import org.hapmatrix.util.TemporaryFiles;
 import org.hapmatrix.store.DuckDbErrors;
 import org.hapmatrix.store.MatrixDatabase;
 
 /**
  * Writes the haplotype table from a loaded database. The contigs' rowid ranges are cut into work
  * units ({@link WorkUnit}); worker threads, each with one DuckDB connection and one prepared
- * {@code haplotype_sites} statement for all its units, format each unit's rows into a part file;
- * the parts are appended to the output in unit order, so the table comes out grouped by contig in
- * first-appearance order, sites in input order.
+ * {@code haplotype_sites} statement for all its units, format each unit's rows into its part
+ * ({@link OrderedParts}, in memory); the parts reach the output in unit order, so the table comes
+ * out grouped by contig in first-appearance order, sites in input order.
  */
 public final class HaplotypeExporter {
     /**
@@ -48,6 +43,8 @@ public final class HaplotypeExporter {
     private static final int MAX_ARROW_BATCH_ROWS = 1 << 16;
     private static final int MIN_ARROW_BATCH_ROWS = 1 << 8;
     private static final long MAX_ARROW_BATCH_CELLS = 1L << 22;
+    /** Formatted bytes the workers may hold ahead of the unit being written out. */
+    private static final long PARTS_BUDGET_BYTES = 64L << 20;
     /** How long an export waits for its workers to finish their last query and close their connections. */
     private static final long WORKER_CLOSE_SECONDS = 300;
 
@@ -82,8 +79,8 @@ public final class HaplotypeExporter {
     }
 
     /** Writes the table (tsv) to {@code output}; returns the number of sites written. */
-    public long export(ExportPlan plan, OutputTarget output, Path scratchDirectory, Progress progress) {
-        return export(plan, ExportLayout.TABLE, output, null, scratchDirectory, progress);
+    public long export(ExportPlan plan, OutputTarget output, Progress progress) {
+        return export(plan, ExportLayout.TABLE, output, null, progress);
     }
 
     /** Refuses, before any output file is created, a request the layout cannot write (names the format cannot hold). */
@@ -97,9 +94,8 @@ public final class HaplotypeExporter {
      *
      * @param index for an indexed BGZF VCF, where its .tbi goes; else null
      */
-    public long export(ExportPlan plan, ExportLayout layout, OutputTarget output, OutputTarget index,
-                       Path scratchDirectory, Progress progress) {
-        return export(plan, layout, output, index, true, scratchDirectory, progress);
+    public long export(ExportPlan plan, ExportLayout layout, OutputTarget output, OutputTarget index, Progress progress) {
+        return export(plan, layout, output, index, true, progress);
     }
 
     /**
@@ -110,13 +106,18 @@ public final class HaplotypeExporter {
      * @param index for an indexed BGZF VCF, where its .tbi goes; else null
      */
     public long export(ExportPlan plan, ExportLayout layout, OutputTarget output, OutputTarget index,
-                       boolean withHeader, Path scratchDirectory, Progress progress) {
+                       boolean withHeader, Progress progress) {
         HaplotypeQuery query = HaplotypeQuery.of(plan.pairs(), plan.altSamples(), alleles);
         int pairCount = plan.pairs().size();
         List<WorkUnit> units = WorkUnit.cut(plan.contigs(), rowsPerUnit(pairCount));
         List<CompletableFuture<PartResult>> results = new ArrayList<>();
-        units.forEach(unit -> results.add(new CompletableFuture<>()));
-        Path parts = createPartsDirectory(scratchDirectory);
+        OrderedParts parts = new OrderedParts(units.size(), PARTS_BUDGET_BYTES);
+        for (WorkUnit unit : units) {
+            CompletableFuture<PartResult> result = new CompletableFuture<>();
+            // A unit that fails, or that no worker will take, must not keep the writer waiting for its bytes.
+            result.whenComplete((done, failure) -> parts.end(unit.index()));
+            results.add(result);
+        }
         int threads = Math.max(1, Math.min(plan.threads(), units.size()));
         ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "hapmatrix-export");
@@ -141,15 +142,13 @@ public final class HaplotypeExporter {
                 out.write(header);
                 long offset = header.length;
                 for (WorkUnit unit : units) {
-                    PartResult result = await(results.get(unit.index()), parts);
+                    long partBytes = parts.writeTo(unit.index(), out);
+                    PartResult result = await(results.get(unit.index()));
                     written += result.lines();
-                    Path part = partFile(parts, unit);
                     if (tabix != null) {
                         tabix.addPart(result.bgzf(), offset);
-                        offset += Files.size(part);
+                        offset += partBytes;
                     }
-                    Files.copy(part, out);
-                    Files.delete(part);
                     rowsDone += unit.rows();
                     progress.update(rowsDone, rowsTotal);
                 }
@@ -169,7 +168,6 @@ public final class HaplotypeExporter {
         } finally {
             workers.shutdownNow();
             awaitWorkersClosed(workers);
-            TemporaryFiles.delete(parts);
         }
     }
 
@@ -198,7 +196,7 @@ public final class HaplotypeExporter {
      * fails every unit not yet done, so the writer stops at the first unit it cannot have.
      */
     private void work(HaplotypeQuery query, int pairCount, ExportLayout layout, List<WorkUnit> units,
-                      AtomicInteger nextUnit, List<CompletableFuture<PartResult>> results, Path parts) {
+                      AtomicInteger nextUnit, List<CompletableFuture<PartResult>> results, OrderedParts parts) {
         int current = -1;
         try (DuckDBConnection connection = database.newConnection();
              PreparedStatement statement = connection.prepareStatement(query.sql());
@@ -209,7 +207,7 @@ public final class HaplotypeExporter {
                 }
                 current = i;
                 WorkUnit unit = units.get(i);
-                results.get(i).complete(writePart(query, statement, allocator, pairCount, layout, unit, partFile(parts, unit)));
+                results.get(i).complete(writePart(query, statement, allocator, pairCount, layout, unit, parts.stream(i)));
             }
         } catch (Throwable failure) {
             if (current >= 0 && !results.get(current).isDone()) {
@@ -224,9 +222,9 @@ public final class HaplotypeExporter {
     }
 
     private PartResult writePart(HaplotypeQuery query, PreparedStatement statement, BufferAllocator allocator,
-                                 int pairCount, ExportLayout layout, WorkUnit unit, Path part)
+                                 int pairCount, ExportLayout layout, WorkUnit unit, OutputStream part)
             throws IOException, SQLException {
-        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16)) {
+        try (OutputStream file = part) {
             query.bind(statement, unit);
             long start = System.nanoTime();
             try (DuckDBResultSet result = (DuckDBResultSet) statement.executeQuery()) {
@@ -253,20 +251,8 @@ public final class HaplotypeExporter {
         }
     }
 
-    private static Path createPartsDirectory(Path scratchDirectory) {
-        try {
-            return ScratchNames.createFolder(scratchDirectory, "parts");
-        } catch (IOException e) {
-            throw new HapmatrixException(scratchDirectory + ": cannot create a scratch folder: " + e.getMessage(), e);
-        }
-    }
-
-    private static Path partFile(Path parts, WorkUnit unit) {
-        return parts.resolve(String.format("unit-%08d.tsv", unit.index()));
-    }
-
-    /** The result of a worker; {@code parts} is the folder its part file is in, for messages. */
-    private <T> T await(CompletableFuture<T> result, Path parts) {
+    /** The result of a worker. */
+    private <T> T await(CompletableFuture<T> result) {
         try {
             return result.get();
         } catch (InterruptedException e) {
@@ -279,9 +265,6 @@ public final class HaplotypeExporter {
             }
             if (cause instanceof SQLException sqlFailure) {
                 throw new HapmatrixException(database.name() + ": export query failed: " + DuckDbErrors.oneLine(sqlFailure), sqlFailure);
-            }
-            if (cause instanceof IOException ioFailure) {
-                throw new HapmatrixException(parts + ": writing a part file failed: " + ioFailure.getMessage(), ioFailure);
             }
             throw new HapmatrixException("export failed: " + cause, cause);
         }

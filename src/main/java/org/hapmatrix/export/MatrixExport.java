@@ -43,7 +43,7 @@ public final class MatrixExport {
             try (OutputTarget target = OutputTarget.open(output, !layout.indexedBgzf());
                  OutputTarget index = layout.indexedBgzf() ? OutputTarget.open(ExportLayout.indexName(output), false) : null) {
                 long start = System.nanoTime();
-                long written = exporter.export(plan, layout, target, index, settings.tempDirectory(), progress);
+                long written = exporter.export(plan, layout, target, index, progress);
                 target.commit();
                 if (index != null) {
                     index.commit(); // after the data, so the index is never older than the file it indexes
@@ -67,7 +67,7 @@ public final class MatrixExport {
         HaplotypeExporter exporter = new HaplotypeExporter(database, catalog.alleles());
         exporter.check(plan, layout);
         long start = System.nanoTime();
-        long written = exporter.export(plan, layout, target, null, withHeader, settings.tempDirectory(), progress);
+        long written = exporter.export(plan, layout, target, null, withHeader, progress);
         PhaseTimer.done("export: segment", start);
         return new Result(plan, written);
     }

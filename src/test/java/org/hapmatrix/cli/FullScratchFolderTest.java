@@ -16,36 +16,63 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A --tmp-dir that fills up during the export (a real 64 KiB tmpfs, so root only): the error names
- * the folder of the part file that could not be written, and nothing is left behind.
+ * A --tmp-dir with no room (a real 64 KiB tmpfs, so root only): an export keeps its parts in
+ * memory and needs none; a convert whose scratch database fills it fails with one line naming the
+ * file, and nothing is left behind.
  */
 class FullScratchFolderTest {
     @TempDir
     Path tmp;
 
     @Test
-    void aFailedPartFileWriteNamesItsFolder() throws Exception {
+    void anExportNeedsNoScratchSpace() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "mounting a small tmpfs needs root");
         Path matrix = tmp.resolve("m.txt");
-        MatrixGenerator.seedShaped(9, 8_000).writeTo(matrix, true);
+        MatrixGenerator.seedShaped(9, 80_000).writeTo(matrix, true);
         Path db = tmp.resolve("m.duckdb");
         assertEquals(0, CliRunner.run("load", matrix.toString(), "--db", db.toString(), "-q").exitCode());
-        Path small = Files.createDirectory(tmp.resolve("small"));
-        run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", small.toString());
-        try {
+        Path expected = tmp.resolve("expected.txt");
+        assertEquals(0, CliRunner.run("export", "--db", db.toString(), "-o", expected.toString(), "-q").exitCode());
+        withSmallFolder(small -> {
             Path out = tmp.resolve("out.txt");
             CliRunner.Result result = CliRunner.run("export", "--db", db.toString(), "--tmp-dir", small.toString(),
                     "-o", out.toString(), "-q");
+            assertEquals(0, result.exitCode(), result.toString());
+            assertEquals(Files.readString(expected), Files.readString(out));
+        });
+    }
+
+    @Test
+    void aFullScratchDatabaseFailsWithOneLine() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "mounting a small tmpfs needs root");
+        Path matrix = tmp.resolve("m.txt");
+        MatrixGenerator.seedShaped(9, 80_000).writeTo(matrix, true);
+        withSmallFolder(small -> {
+            Path out = tmp.resolve("out.vcf"); // VCF converts through a scratch database in --tmp-dir
+            CliRunner.Result result = CliRunner.run("convert", matrix.toString(), "--tmp-dir", small.toString(),
+                    "-o", out.toString(), "-q");
             assertEquals(1, result.exitCode(), result.toString());
-            assertTrue(Pattern.matches("hapmatrix: " + Pattern.quote(small.toString())
-                    + "/hapmatrix-parts\\.hm-[^/]+: writing a part file failed: No space left on device\\R",
-                    result.stderr()), result.stderr());
+            assertTrue(Pattern.matches("hapmatrix: " + Pattern.quote(matrix.toString()) + ": load failed: .*"
+                    + Pattern.quote(small.toString()) + "/.*No space left on device\\R", result.stderr()), result.stderr());
             assertFalse(Files.exists(out));
+        });
+    }
+
+    private interface InSmallFolder {
+        void run(Path small) throws Exception;
+    }
+
+    /** Runs {@code test} with a 64 KiB tmpfs mounted, and checks that nothing is left in it. */
+    private void withSmallFolder(InSmallFolder test) throws Exception {
+        Path small = Files.createDirectory(tmp.resolve("small"));
+        run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", small.toString());
+        try {
+            test.run(small);
             try (var files = Files.list(small)) {
                 assertEquals(List.of(), files.toList());
             }
         } finally {
-            // Lazy: a worker thread of the failed export may still be closing its part file there.
+            // Lazy: a DuckDB thread of a failed run may still be closing its file there.
             run("umount", "-l", small.toString());
         }
     }
