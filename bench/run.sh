@@ -29,6 +29,10 @@
 #   KEEP_DATA=1                set to 0 to delete each generated matrix after its size is done
 #   KEEP_OUTPUT=1              set to 0 to delete outputs once compared (md5 printed instead)
 #
+# Every timed command writes a new output file (the previous run's is removed first): replacing an
+# existing file makes ext4 write it out at once on close or rename (auto_da_alloc, 0.1 s for a
+# 200 MB table), a cost of the file system that would fall on whichever tool replaces a file.
+#
 # A command that fails prints FAILED with its error and the run moves on. Matrices go to
 # bench/data/ (reused if present), outputs, peers and logs to bench/out/; both are git-ignored.
 # Needs GNU time at /usr/bin/time (Debian/Ubuntu package "time") and a JDK (javac).
@@ -199,16 +203,19 @@ for SIZE in "${SIZES[@]}"; do
     for i in $(seq "$RUNS"); do
         if has convert; then
             if [ "$CONVERT_LABEL" = convert ]; then
+                rm -f "$D/convert.tsv"
                 timed "convert #$i" "$D/convert.log" -- "${J[@]}" convert $ENGINE_OPTS "$M" --header "$H" -o "$D/convert.tsv" --quiet || true
             else
-                rm -f "$DB" "$DB.wal"
+                rm -f "$DB" "$DB.wal" "$D/convert.tsv"
                 timed "convert --db #$i" "$D/convert.log" -- "${J[@]}" convert $ENGINE_OPTS "$M" --header "$H" --db "$DB" -o "$D/convert.tsv" --quiet || true
             fi
         fi
         if peer floor; then
+            rm -f "$D/floor.tsv"
             timed "floor #$i" "$D/floor.log" -- "${FLOOR[@]}" "$M" "$H" "$D/floor.tsv" || true
         fi
         if peer duckdb; then
+            rm -f "$D/duckdb.tsv"
             timed "DuckDB by hand #$i" "$D/duckdb.log" -- "${DUCKDB[@]}" "$M" "$H" "$D/duckdb.tsv" || true
         fi
         if has load; then
@@ -220,6 +227,7 @@ for SIZE in "${SIZES[@]}"; do
                 say "  (no database yet: loading once, untimed)"
                 "${J[@]}" load $ENGINE_OPTS "$M" --header "$H" --db "$DB" --quiet || true
             fi
+            rm -f "$D/export.tsv"
             timed "export #$i" "$D/export.log" -- "${J[@]}" export $ENGINE_OPTS --db "$DB" -o "$D/export.tsv" --quiet || true
         fi
     done

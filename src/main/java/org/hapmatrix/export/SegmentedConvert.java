@@ -9,6 +9,7 @@ import org.hapmatrix.store.DatabaseFiles;
 import org.hapmatrix.store.EngineSettings;
 import org.hapmatrix.store.MatrixDatabase;
 import org.hapmatrix.store.MatrixLoader;
+import org.hapmatrix.util.PhaseTimer;
 import org.hapmatrix.util.Progress;
 import org.hapmatrix.util.TemporaryFiles;
 
@@ -79,7 +80,9 @@ public final class SegmentedConvert {
             long sitesRead = MatrixLoader.loadInSegments(database, matrix, loadProgress, segmentSites, sites ->
                     segments.add(MatrixExport.appendSegment(database, matrixName, scratchSettings, request, layout,
                             target, segments.count == 0, Progress.NONE)), batchSites);
+            long start = System.nanoTime();
             target.commit();
+            PhaseTimer.done("convert: output committed", start);
             return new Result(sitesRead, segments.written, segments.contigs, segments.pairs);
         } finally {
             TemporaryFiles.delete(scratch);

@@ -159,7 +159,9 @@ public final class MatrixLoader {
                     PhaseTimer.done("load: segment", start);
                     consumer.accept(parser.sitesRead() - sitesBefore);
                     sitesBefore = parser.sitesRead();
+                    long dropStart = System.nanoTime();
                     handle.createScript(SqlTemplate.statement("drop_segment")).execute();
+                    PhaseTimer.done("load: segment dropped", dropStart);
                     if (reader.ended()) {
                         break;
                     }
