@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 
 /**
  * Carries the work units' formatted bytes from the worker threads to the output, in memory and
@@ -12,11 +11,17 @@ import java.util.Arrays;
  * of later units keep their bytes here until their turn, up to {@code budgetBytes} in all, and
  * then wait. The head's worker never waits, so the export cannot stall, and memory stays
  * bounded whatever the units' sizes. (Part files in --tmp-dir cost a write and a read of the
- * whole output, and the last part's copy came after all formatting had ended.)
+ * whole output, and the last part's copy came after all formatting had ended.) Chunk arrays are
+ * reused once written out: fresh ones for the whole output were young-generation garbage that
+ * the collector copied while they waited, stopping every thread.
  */
 final class OrderedParts {
+    /** Size of a reused chunk array: the formatters' buffer size, so a flush mostly fills one. */
+    private static final int CHUNK_BYTES = 1 << 16;
     private final long budgetBytes;
     private final Part[] parts;
+    /** Guarded by {@code this}: chunk arrays written out, for reuse. */
+    private final ArrayDeque<byte[]> freeArrays = new ArrayDeque<>();
     /** Guarded by {@code this}: bytes held for all units, and the unit now being written out. */
     private long heldBytes;
     private int head;
@@ -54,7 +59,7 @@ final class OrderedParts {
         Part part = parts[unit];
         long written = 0;
         while (true) {
-            byte[] chunk;
+            Chunk chunk;
             synchronized (this) {
                 while (part.chunks.isEmpty() && !part.ended) {
                     waitInterruptibly();
@@ -64,13 +69,29 @@ final class OrderedParts {
             if (chunk == null) {
                 return written;
             }
-            out.write(chunk);
-            written += chunk.length;
+            out.write(chunk.bytes(), 0, chunk.length());
+            written += chunk.length();
             synchronized (this) {
-                heldBytes -= chunk.length;
+                heldBytes -= chunk.length();
+                if (chunk.bytes().length == CHUNK_BYTES) {
+                    freeArrays.push(chunk.bytes());
+                }
                 notifyAll();
             }
         }
+    }
+
+    /** An array for {@code length} bytes: a reused one if it fits. Called holding {@code this}. */
+    private byte[] array(int length) {
+        if (length > CHUNK_BYTES) {
+            return new byte[length];
+        }
+        byte[] free = freeArrays.poll();
+        return free != null ? free : new byte[CHUNK_BYTES];
+    }
+
+    /** Bytes of a unit: the first {@code length} of {@code bytes}. */
+    private record Chunk(byte[] bytes, int length) {
     }
 
     private void waitInterruptibly() throws InterruptedIOException {
@@ -85,7 +106,7 @@ final class OrderedParts {
     /** One unit's bytes not yet written out. */
     private final class Part extends OutputStream {
         private final int unit;
-        private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
+        private final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
         private boolean ended;
 
         Part(int unit) {
@@ -102,13 +123,17 @@ final class OrderedParts {
             if (length == 0) {
                 return;
             }
-            byte[] chunk = Arrays.copyOfRange(bytes, offset, offset + length);
+            byte[] array;
             synchronized (OrderedParts.this) {
                 while (unit != head && heldBytes + length > budgetBytes) {
                     waitInterruptibly();
                 }
                 heldBytes += length;
-                chunks.add(chunk);
+                array = array(length);
+            }
+            System.arraycopy(bytes, offset, array, 0, length);
+            synchronized (OrderedParts.this) {
+                chunks.add(new Chunk(array, length));
                 OrderedParts.this.notifyAll();
             }
         }

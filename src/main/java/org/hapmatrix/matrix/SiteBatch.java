@@ -3,19 +3,28 @@ package org.hapmatrix.matrix;
 /**
  * A block of parsed sites in columnar form: contig code, position, and the allele codes of
  * REF (column 0) and each sample (columns 1..n). Codes index the parser's dictionaries.
+ *
+ * <p>Allele codes are kept one-based (code + 1, as the database's lookup takes them), in one
+ * byte per cell while every code of the batch fits one, which is almost always; the first code
+ * that does not fit widens the batch to 16 bits per cell. So the usual batch is handed on
+ * without a conversion pass.
  */
 public final class SiteBatch {
+    /** The largest one-based code a byte holds (unsigned). */
+    private static final int MAX_BYTE_CODE = 255;
     private final int capacity;
     private final int[] contigCodes;
     private final long[] positions;
-    private final short[][] alleleCodes;
+    private final byte[][] byteCodes;
+    /** Null until a code needs more than a byte; then every code of the batch is here. */
+    private short[][] shortCodes;
     private int size;
 
     public SiteBatch(int capacity, int sampleCount) {
         this.capacity = capacity;
         this.contigCodes = new int[capacity];
         this.positions = new long[capacity];
-        this.alleleCodes = new short[sampleCount + 1][capacity];
+        this.byteCodes = new byte[sampleCount + 1][capacity];
     }
 
     public int capacity() {
@@ -28,6 +37,7 @@ public final class SiteBatch {
 
     void clear() {
         size = 0;
+        shortCodes = null;
     }
 
     /** Claims the next row slot and returns its index. */
@@ -37,8 +47,27 @@ public final class SiteBatch {
         return size++;
     }
 
+    /** Sets a cell to the dictionary code {@code code} (zero-based). */
     void setAllele(int column, int row, int code) {
-        alleleCodes[column][row] = (short) code;
+        int oneBased = code + 1;
+        if (shortCodes == null && oneBased <= MAX_BYTE_CODE) {
+            byteCodes[column][row] = (byte) oneBased;
+            return;
+        }
+        if (shortCodes == null) {
+            widen(row);
+        }
+        shortCodes[column][row] = (short) oneBased;
+    }
+
+    /** Copies the cells set so far (rows before {@code row}, and this row's earlier columns) into 16-bit codes. */
+    private void widen(int row) {
+        shortCodes = new short[byteCodes.length][capacity];
+        for (int column = 0; column < byteCodes.length; column++) {
+            for (int r = 0; r <= row; r++) {
+                shortCodes[column][r] = (short) (byteCodes[column][r] & 0xFF);
+            }
+        }
     }
 
     public int contigCode(int row) {
@@ -49,12 +78,38 @@ public final class SiteBatch {
         return positions[row];
     }
 
-    /** Allele codes of column 0 (REF) or sample column i (1-based), unsigned 16-bit in a short. */
-    public short[] alleleColumn(int column) {
-        return alleleCodes[column];
+    /** The positions of the batch's rows (the first {@link #size()} are set). */
+    public long[] positions() {
+        return positions;
+    }
+
+    /** Whether every code of the batch fits a byte ({@link #byteColumn}); else see {@link #shortColumn}. */
+    public boolean fitsBytes() {
+        return shortCodes == null;
+    }
+
+    /** One-based allele codes of column 0 (REF) or sample column i (1-based), unsigned bytes; only if {@link #fitsBytes()}. */
+    public byte[] byteColumn(int column) {
+        if (shortCodes != null) {
+            throw new IllegalStateException("the batch holds codes over a byte");
+        }
+        return byteCodes[column];
+    }
+
+    /** One-based allele codes of a column as unsigned 16-bit values, whatever their width in the batch. */
+    public short[] shortColumn(int column) {
+        if (shortCodes != null) {
+            return shortCodes[column];
+        }
+        short[] codes = new short[size];
+        byte[] bytes = byteCodes[column];
+        for (int row = 0; row < size; row++) {
+            codes[row] = (short) (bytes[row] & 0xFF);
+        }
+        return codes;
     }
 
     public int alleleColumnCount() {
-        return alleleCodes.length;
+        return byteCodes.length;
     }
 }

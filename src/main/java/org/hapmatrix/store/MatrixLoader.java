@@ -145,11 +145,13 @@ public final class MatrixLoader {
                     reader.limitAlphabet(declaredAlleles);
                     reader.limitBatches(batchesPerSegment);
                     reader.requireContigBlocks(contigBlocks);
+                    PhaseTimer.done("load: before scan", start);
                     try {
                         scan(connection, allocator, reader, createMatrix);
                     } catch (SiteBatchArrowReader.AlphabetGrew | SiteBatchArrowReader.ContigsNotInBlocks e) {
                         throw new NotSegmentable(e.getMessage());
                     }
+                    PhaseTimer.done("load: scanned", start);
                     handle.execute(SqlTemplate.statement("create_contigs"));
                     if (first) {
                         writeSamplesAndPairs(handle, parser.header()); // the samples come from the matrix table's columns

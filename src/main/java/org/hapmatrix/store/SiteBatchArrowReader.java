@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.UInt1Vector;
 import org.apache.arrow.vector.UInt2Vector;
 import org.apache.arrow.vector.VarCharVector;
@@ -22,9 +24,10 @@ import org.hapmatrix.util.Progress;
 
 /**
  * Presents the parser's site batches as an Arrow stream DuckDB can scan: columns
- * {@code contig, pos, ref, <sample>...}, alleles as the parser's codes plus one, so that they
- * index DuckDB's 1-based lists without an addition per cell: unsigned 8-bit when the alphabet is
- * capped below 256 alleles before the stream starts (half the bytes to hand over), else 16-bit.
+ * {@code contig, pos, ref, <sample>...}, alleles as the parser's codes plus one ({@link SiteBatch}),
+ * so that they index DuckDB's 1-based lists without an addition per cell: unsigned 8-bit when the
+ * alphabet is capped below 256 alleles before the stream starts (half the bytes to hand over),
+ * else 16-bit.
  * A parse error is kept here and re-thrown by the loader, since DuckDB relays only its text.
  */
 final class SiteBatchArrowReader extends ArrowReader {
@@ -86,8 +89,8 @@ final class SiteBatchArrowReader extends ArrowReader {
     private boolean ended;
     private ContigBlocks contigBlocks;
     private RuntimeException failure;
-    private byte[] narrowBytes = new byte[0];
-    private short[] wideShorts = new short[0];
+    private int[] contigOffsets = new int[1];
+    private byte[] contigBytes = new byte[1 << 16];
 
     /** {@code batchSites} 0 chooses the batch size by the matrix's width. */
     SiteBatchArrowReader(BufferAllocator allocator, MatrixParser parser, Progress progress, int batchSites) {
@@ -175,57 +178,66 @@ final class SiteBatchArrowReader extends ArrowReader {
         }
     }
 
-    /** DuckDB may still hold the previous batch's buffers: every batch gets fresh ones. */
+    /**
+     * DuckDB may still hold the previous batch's buffers: every batch gets fresh ones. Each buffer
+     * is written in bulk from the batch's arrays (per-row Arrow setters, with their bounds and
+     * validity work, were a twentieth of a convert's CPU).
+     */
     private void fillVectors(VectorSchemaRoot root) {
         int rows = batch.size();
-        VarCharVector contigs = (VarCharVector) root.getVector(0);
+        fillContigs((VarCharVector) root.getVector(0), rows);
         BigIntVector positions = (BigIntVector) root.getVector(1);
-        contigs.allocateNew(rows);
         positions.allocateNew(rows);
-        for (int row = 0; row < rows; row++) {
-            if (contigBlocks != null) {
-                contigBlocks.next(batch.contigCode(row));
-            }
-            contigs.setSafe(row, contigName(batch.contigCode(row)));
-            positions.set(row, batch.position(row));
-        }
-        contigs.setValueCount(rows);
-        positions.setValueCount(rows);
+        positions.getDataBuffer().nioBuffer(0, rows * 8).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer()
+                .put(batch.positions(), 0, rows);
+        allValid(positions, rows);
         for (int column = 0; column < batch.alleleColumnCount(); column++) {
             if (narrowCodes) {
-                fillNarrow((UInt1Vector) root.getVector(column + 2), batch.alleleColumn(column), rows);
+                UInt1Vector alleles = (UInt1Vector) root.getVector(column + 2);
+                alleles.allocateNew(rows);
+                alleles.getDataBuffer().setBytes(0, batch.byteColumn(column), 0, rows);
+                allValid(alleles, rows);
             } else {
-                fillWide((UInt2Vector) root.getVector(column + 2), batch.alleleColumn(column), rows);
+                UInt2Vector alleles = (UInt2Vector) root.getVector(column + 2);
+                alleles.allocateNew(rows);
+                alleles.getDataBuffer().nioBuffer(0, rows * 2).order(ByteOrder.LITTLE_ENDIAN)
+                        .asShortBuffer().put(batch.shortColumn(column), 0, rows);
+                allValid(alleles, rows);
             }
         }
         root.setRowCount(rows);
     }
 
-    private void fillNarrow(UInt1Vector alleles, short[] codes, int rows) {
-        if (narrowBytes.length < rows) {
-            narrowBytes = new byte[rows];
+    /** The contig names, built as Arrow's offsets and bytes in plain arrays, then copied once. */
+    private void fillContigs(VarCharVector contigs, int rows) {
+        if (contigOffsets.length < rows + 1) {
+            contigOffsets = new int[rows + 1];
         }
+        int bytes = 0;
         for (int row = 0; row < rows; row++) {
-            narrowBytes[row] = (byte) (codes[row] + 1);
+            int code = batch.contigCode(row);
+            if (contigBlocks != null) {
+                contigBlocks.next(code);
+            }
+            byte[] name = contigName(code);
+            if (contigBytes.length < bytes + name.length) {
+                contigBytes = Arrays.copyOf(contigBytes, Math.max(bytes + name.length, 2 * contigBytes.length));
+            }
+            System.arraycopy(name, 0, contigBytes, bytes, name.length);
+            bytes += name.length;
+            contigOffsets[row + 1] = bytes;
         }
-        alleles.allocateNew(rows);
-        alleles.getDataBuffer().setBytes(0, narrowBytes, 0, rows);
-        alleles.getValidityBuffer().setOne(0, (rows + 7) / 8);
-        alleles.setValueCount(rows);
+        contigs.allocateNew(Math.max(1, bytes), rows);
+        contigs.getOffsetBuffer().nioBuffer(0, (rows + 1) * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer()
+                .put(contigOffsets, 0, rows + 1);
+        contigs.getDataBuffer().setBytes(0, contigBytes, 0, bytes);
+        contigs.setLastSet(rows - 1); // before the value count, which would otherwise fill rows 0.. as empty
+        allValid(contigs, rows);
     }
 
-    private void fillWide(UInt2Vector alleles, short[] codes, int rows) {
-        if (wideShorts.length < rows) {
-            wideShorts = new short[rows];
-        }
-        for (int row = 0; row < rows; row++) {
-            wideShorts[row] = (short) (codes[row] + 1);
-        }
-        alleles.allocateNew(rows);
-        alleles.getDataBuffer().nioBuffer(0, rows * 2).order(ByteOrder.LITTLE_ENDIAN)
-                .asShortBuffer().put(wideShorts, 0, rows);
-        alleles.getValidityBuffer().setOne(0, (rows + 7) / 8);
-        alleles.setValueCount(rows);
+    private static void allValid(FieldVector vector, int rows) {
+        vector.getValidityBuffer().setOne(0, (rows + 7) / 8);
+        vector.setValueCount(rows);
     }
 
     private byte[] contigName(int code) {

@@ -38,7 +38,7 @@ class MatrixParserTest {
                     site.add(parser.contigs().value(batch.contigCode(row)));
                     site.add(Long.toString(batch.position(row)));
                     for (int column = 0; column < batch.alleleColumnCount(); column++) {
-                        site.add(parser.alleles().value(batch.alleleColumn(column)[row] & 0xFFFF));
+                        site.add(parser.alleles().value((batch.shortColumn(column)[row] & 0xFFFF) - 1));
                     }
                     sites.add(site);
                 }
