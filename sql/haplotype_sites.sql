@@ -7,7 +7,8 @@
 -- converter. Sites whose ALT is empty are not returned.
 -- Two shapes, chosen by HaplotypeQuery from the number of samples: up to a few hundred, one
 -- result column per pair sample (.pair_column) and the ALT bits ORed in a balanced tree
--- (.bit_or), which costs half the query time of lists at 31 samples; beyond that, one list of
+-- (.bit_or; one-byte bits, .allele_bit_narrow, for up to 8 alleles), which costs half the query
+-- time of lists at 31 samples; beyond that, one list of
 -- pair codes (.pair_list) and one list of ALT bits folded by list_aggregate (.alt_bit_list),
 -- which plan fast for thousands of samples. No lambdas over a list cast to allele[] (a quarter
 -- of the export's CPU at 31 samples).
@@ -19,7 +20,7 @@ FROM (
     SELECT rowid AS site,
            pos,
            enum_code(ref) AS ref_code,
-           {{alt_bits}} & ~((1::UBIGINT << enum_code(ref)) | ?::UBIGINT) AS alt_mask,
+           {{alt_bits}}::UBIGINT & ~((1::UBIGINT << enum_code(ref)) | ?::UBIGINT) AS alt_mask,
            {{pair_alleles}}
     FROM matrix
     WHERE rowid BETWEEN ? AND ? AND (?::VARCHAR IS NULL OR contig = ?)
