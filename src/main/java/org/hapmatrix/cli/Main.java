@@ -1,11 +1,13 @@
 package org.hapmatrix.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.store.DuckDbErrors;
 import org.hapmatrix.util.PrintableText;
 import org.hapmatrix.util.StandardOutput;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.ParseResult;
 
@@ -25,12 +27,23 @@ public final class Main {
 
     /** Runs one command line in this JVM and returns its exit code; used by tests too. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
-    /** The configured command line, error handlers included; tests run it with captured streams. */
-    public static CommandLine commandLine() {
+    /**
+     * The configured command line for {@code args}, error handlers included (tests run it with
+     * captured streams): with only the subcommand they start with,
+     * when they name one (picocli builds each subcommand's model by reflection, a twentieth of a
+     * second of every start), else with all of them, so that help and usage errors list them all.
+     */
+    public static CommandLine commandLine(String... args) {
         CommandLine commandLine = new CommandLine(new HapmatrixCommand());
+        Class<?> named = args.length == 0 ? null : HapmatrixCommand.SUBCOMMANDS.stream()
+                .filter(subcommand -> subcommand.getAnnotation(Command.class).name().equals(args[0]))
+                .findFirst().orElse(null);
+        for (Class<?> subcommand : named != null ? List.<Class<?>>of(named) : HapmatrixCommand.SUBCOMMANDS) {
+            commandLine.addSubcommand(subcommand);
+        }
         commandLine.setExecutionExceptionHandler(Main::reportFailure);
         commandLine.setParameterExceptionHandler(Main::reportUsageError);
         return commandLine;

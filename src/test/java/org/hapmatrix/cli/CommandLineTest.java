@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The command-line surface scripts depend on: command names, --help, --version, usage exit codes. */
 class CommandLineTest {
     @ParameterizedTest
-    @ValueSource(strings = {"convert", "load", "export", "sql", "info"})
+    @ValueSource(strings = {"convert", "load", "export", "sql", "info", "contigs", "concat"})
     void everyCommandHasHelpAndVersion(String command) {
         CliRunner.Result help = CliRunner.run(command, "--help");
         assertEquals(0, help.exitCode(), help.toString());
@@ -28,7 +28,8 @@ class CommandLineTest {
     void theTopCommandListsTheSubcommands() {
         CliRunner.Result help = CliRunner.run("--help");
         assertEquals(0, help.exitCode());
-        for (String command : new String[] {"convert", "load", "export", "sql", "info"}) {
+        // Only a command line that names a subcommand registers that one alone (Main.commandLine).
+        for (String command : new String[] {"convert", "load", "export", "sql", "info", "contigs", "concat"}) {
             assertTrue(help.out().contains("  " + command + " ") || help.out().contains("  " + command + "\n"), help.out());
         }
     }

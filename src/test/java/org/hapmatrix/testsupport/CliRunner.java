@@ -44,7 +44,7 @@ public final class CliRunner {
         try {
             System.setOut(capturedOut);
             System.setIn(stdin);
-            CommandLine commandLine = Main.commandLine();
+            CommandLine commandLine = Main.commandLine(args);
             commandLine.setOut(new PrintWriter(capturedOut, true, StandardCharsets.UTF_8));
             commandLine.setErr(new PrintWriter(new PrintStream(err, true, StandardCharsets.UTF_8), true));
             int exitCode = commandLine.execute(args);
