@@ -71,11 +71,13 @@ public final class SegmentedConvert {
     /** With chosen segment and batch sizes; tests use small ones for many segments. */
     static Result run(OpenedMatrix matrix, String matrixName, EngineSettings settings, ExportRequest request,
                       ExportLayout layout, String output, Progress loadProgress, long segmentSites, int batchSites) {
-        // DuckDB spills (if a segment ever outgrows the limit) and the export writes its parts here.
+        // DuckDB spills here if a segment ever outgrows the limit.
         Path scratch = DatabaseFiles.scratchFolder(settings.tempDirectory());
         EngineSettings scratchSettings = settings.withTempDirectory(scratch);
+        long opening = System.nanoTime();
         try (MatrixDatabase database = MatrixDatabase.createInMemory(matrixName, scratchSettings);
              OutputTarget target = OutputTarget.open(output)) {
+            PhaseTimer.done("convert: database and output opened", opening);
             Segments segments = new Segments();
             long sitesRead = MatrixLoader.loadInSegments(database, matrix, loadProgress, segmentSites, sites ->
                     segments.add(MatrixExport.appendSegment(database, matrixName, scratchSettings, request, layout,

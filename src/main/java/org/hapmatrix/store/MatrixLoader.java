@@ -145,14 +145,15 @@ public final class MatrixLoader {
                     reader.limitAlphabet(declaredAlleles);
                     reader.limitBatches(batchesPerSegment);
                     reader.requireContigBlocks(contigBlocks);
-                    PhaseTimer.done("load: before scan", start);
+                    PhaseTimer.done("load: first batch, alphabet", start);
                     try {
                         scan(connection, allocator, reader, createMatrix);
                     } catch (SiteBatchArrowReader.AlphabetGrew | SiteBatchArrowReader.ContigsNotInBlocks e) {
                         throw new NotSegmentable(e.getMessage());
                     }
-                    PhaseTimer.done("load: scanned", start);
+                    PhaseTimer.done("load: segment scanned", start);
                     handle.execute(SqlTemplate.statement("create_contigs"));
+                    PhaseTimer.done("load: contigs table", start);
                     if (first) {
                         writeSamplesAndPairs(handle, parser.header()); // the samples come from the matrix table's columns
                         insertLoadInfo(handle, source);
