@@ -31,7 +31,7 @@ public final class SegmentedConvert {
      * contig, an 8-byte position and a byte per allele column per site. The rest is for the
      * export's queries and DuckDB's own needs.
      */
-    private static final double SEGMENT_SHARE = 0.3;
+    private static final double SEGMENT_SHARE = 0.25;
 
     /** What a convert did, for its summary line. */
     public record Result(long sitesRead, long sitesWritten, int contigs, int pairs) {
