@@ -18,6 +18,8 @@ public final class SiteBatch {
     private final byte[][] byteCodes;
     /** Null until a code needs more than a byte; then every code of the batch is here. */
     private short[][] shortCodes;
+    /** Codes below this go to the bytes: {@link #MAX_BYTE_CODE}, or 0 once the batch is widened. */
+    private int byteCodeLimit = MAX_BYTE_CODE;
     private int size;
 
     public SiteBatch(int capacity, int sampleCount) {
@@ -38,6 +40,7 @@ public final class SiteBatch {
     void clear() {
         size = 0;
         shortCodes = null;
+        byteCodeLimit = MAX_BYTE_CODE;
     }
 
     /** Claims the next row slot and returns its index. */
@@ -47,21 +50,25 @@ public final class SiteBatch {
         return size++;
     }
 
-    /** Sets a cell to the dictionary code {@code code} (zero-based). */
+    /** Sets a cell to the dictionary code {@code code} (zero-based). Small enough for C1 to inline into the parser. */
     void setAllele(int column, int row, int code) {
-        int oneBased = code + 1;
-        if (shortCodes == null && oneBased <= MAX_BYTE_CODE) {
-            byteCodes[column][row] = (byte) oneBased;
-            return;
+        if (code < byteCodeLimit) {
+            byteCodes[column][row] = (byte) (code + 1);
+        } else {
+            setWideAllele(column, row, code);
         }
+    }
+
+    private void setWideAllele(int column, int row, int code) {
         if (shortCodes == null) {
             widen(row);
         }
-        shortCodes[column][row] = (short) oneBased;
+        shortCodes[column][row] = (short) (code + 1);
     }
 
     /** Copies the cells set so far (rows before {@code row}, and this row's earlier columns) into 16-bit codes. */
     private void widen(int row) {
+        byteCodeLimit = 0;
         shortCodes = new short[byteCodes.length][capacity];
         for (int column = 0; column < byteCodes.length; column++) {
             for (int r = 0; r <= row; r++) {
