@@ -3,11 +3,11 @@
 -- Columns and parameters as in haplotype_sites, without N's bit; pair_alleles always as one list.
 SELECT *
 FROM (
-    SELECT rowid AS site,
+    SELECT {{pair_alleles}},
+           rowid AS site,
            pos,
            enum_code(ref) AS ref_code,
-           list_transform(alt_alleles([{{alt_samples}}], ref), lambda a: enum_code(a)) AS alt_codes,
-           {{pair_alleles}}
+           list_transform(alt_alleles([{{alt_samples}}], ref), lambda a: enum_code(a)) AS alt_codes
     FROM matrix
     WHERE rowid BETWEEN ? AND ? AND (?::VARCHAR IS NULL OR contig = ?)
     OFFSET 0

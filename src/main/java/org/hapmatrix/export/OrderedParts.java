@@ -11,19 +11,20 @@ import java.util.ArrayDeque;
  * of later units keep their bytes here until their turn, up to {@code budgetBytes} in all, and
  * then wait. The head's worker never waits, so the export cannot stall, and memory stays
  * bounded whatever the units' sizes. (Part files in --tmp-dir cost a write and a read of the
- * whole output, and the last part's copy came after all formatting had ended.) Chunk arrays are
- * reused once written out: fresh ones for the whole output were young-generation garbage that
- * the collector copied while they waited, stopping every thread.
+ * whole output, and the last part's copy came after all formatting had ended.)
+ *
+ * <p>Bytes travel in chunks of {@value #CHUNK_BYTES} bytes that writes fill up, however small
+ * (BGZF writes a block's header field by field), and the budget counts whole chunks, so it
+ * bounds the memory really held. Chunks are reused once written out: fresh ones for the whole
+ * output were young-generation garbage that the collector copied while they waited.
  */
 final class OrderedParts {
-    /** Size of a reused chunk array: the formatters' buffer size, so a flush mostly fills one. */
-    private static final int CHUNK_BYTES = 1 << 16;
+    static final int CHUNK_BYTES = 1 << 16;
     private final long budgetBytes;
     private final Part[] parts;
-    /** Guarded by {@code this}: chunk arrays written out, for reuse. */
-    private final ArrayDeque<byte[]> freeArrays = new ArrayDeque<>();
-    /** Guarded by {@code this}: bytes held for all units, and the unit now being written out. */
+    /** Guarded by {@code this}: chunk arrays held for all units, reusable arrays, the unit being written out. */
     private long heldBytes;
+    private final ArrayDeque<byte[]> freeArrays = new ArrayDeque<>();
     private int head;
 
     OrderedParts(int units, long budgetBytes) {
@@ -72,26 +73,26 @@ final class OrderedParts {
             out.write(chunk.bytes(), 0, chunk.length());
             written += chunk.length();
             synchronized (this) {
-                heldBytes -= chunk.length();
-                if (chunk.bytes().length == CHUNK_BYTES) {
-                    freeArrays.push(chunk.bytes());
-                }
+                heldBytes -= CHUNK_BYTES;
+                freeArrays.push(chunk.bytes());
                 notifyAll();
             }
         }
     }
 
-    /** An array for {@code length} bytes: a reused one if it fits. Called holding {@code this}. */
-    private byte[] array(int length) {
-        if (length > CHUNK_BYTES) {
-            return new byte[length];
+    /** A chunk array for {@code unit}, once the budget allows (the head's worker never waits). */
+    private synchronized byte[] takeArray(int unit) throws InterruptedIOException {
+        while (unit != head && heldBytes + CHUNK_BYTES > budgetBytes) {
+            waitInterruptibly();
         }
+        heldBytes += CHUNK_BYTES;
         byte[] free = freeArrays.poll();
         return free != null ? free : new byte[CHUNK_BYTES];
     }
 
-    /** Bytes of a unit: the first {@code length} of {@code bytes}. */
-    private record Chunk(byte[] bytes, int length) {
+    private synchronized void send(Part part, Chunk chunk) {
+        part.chunks.add(chunk);
+        notifyAll();
     }
 
     private void waitInterruptibly() throws InterruptedIOException {
@@ -103,11 +104,18 @@ final class OrderedParts {
         }
     }
 
-    /** One unit's bytes not yet written out. */
+    /** Bytes of a unit: the first {@code length} of {@code bytes}. */
+    private record Chunk(byte[] bytes, int length) {
+    }
+
+    /** One unit's bytes not yet written out; written by one worker thread. */
     private final class Part extends OutputStream {
         private final int unit;
         private final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
         private boolean ended;
+        /** The chunk being filled (owned by the worker), and how far. */
+        private byte[] filling;
+        private int filled;
 
         Part(int unit) {
             this.unit = unit;
@@ -120,26 +128,33 @@ final class OrderedParts {
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            if (length == 0) {
-                return;
-            }
-            byte[] array;
-            synchronized (OrderedParts.this) {
-                while (unit != head && heldBytes + length > budgetBytes) {
-                    waitInterruptibly();
+            while (length > 0) {
+                if (filling == null) {
+                    filling = takeArray(unit);
+                    filled = 0;
                 }
-                heldBytes += length;
-                array = array(length);
-            }
-            System.arraycopy(bytes, offset, array, 0, length);
-            synchronized (OrderedParts.this) {
-                chunks.add(new Chunk(array, length));
-                OrderedParts.this.notifyAll();
+                int take = Math.min(length, CHUNK_BYTES - filled);
+                System.arraycopy(bytes, offset, filling, filled, take);
+                filled += take;
+                offset += take;
+                length -= take;
+                if (filled == CHUNK_BYTES) {
+                    sendFilling();
+                }
             }
         }
 
+        private void sendFilling() {
+            send(this, new Chunk(filling, filled));
+            filling = null;
+        }
+
+        /** Sends the last, partly filled chunk and ends the unit. */
         @Override
         public void close() {
+            if (filling != null) {
+                sendFilling();
+            }
             end(unit);
         }
     }

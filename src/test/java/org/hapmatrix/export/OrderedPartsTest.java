@@ -38,14 +38,15 @@ class OrderedPartsTest {
     @Test
     void aWorkerAheadWaitsForTheBudgetAndTheHeadNeverWaits() {
         assertTimeoutPreemptively(BOUND, () -> {
-            OrderedParts parts = new OrderedParts(2, 4);
-            // Unit 1 is ahead: its first 4 bytes fit the budget, the next 4 must wait for its turn.
+            String chunk = "b".repeat(OrderedParts.CHUNK_BYTES);
+            OrderedParts parts = new OrderedParts(2, OrderedParts.CHUNK_BYTES);
+            // Unit 1 is ahead: its first chunk fits the budget, a second one must wait for its turn.
             CountDownLatch firstHeld = new CountDownLatch(1);
             CompletableFuture<Void> ahead = CompletableFuture.runAsync(() -> {
                 try (OutputStream part = parts.stream(1)) {
-                    part.write(bytes("b123"));
+                    part.write(bytes(chunk));
                     firstHeld.countDown();
-                    part.write(bytes("b456"));
+                    part.write(bytes("c"));
                 } catch (IOException e) {
                     throw new RuntimeException(e);
                 }
@@ -53,13 +54,38 @@ class OrderedPartsTest {
             assertTrue(firstHeld.await(BOUND.toSeconds(), TimeUnit.SECONDS));
             Thread.sleep(100);
             assertTrue(!ahead.isDone(), "unit 1 went over the budget before its turn");
-            // The head writes far more than the budget without waiting.
-            write(parts, 0, "a".repeat(100));
+            // The head writes several budgets' worth without waiting, in writes of any size.
+            String head = "a".repeat(3 * OrderedParts.CHUNK_BYTES + 5);
+            try (OutputStream part = parts.stream(0)) {
+                part.write(bytes(head.substring(0, 3)));
+                part.write(bytes(head.substring(3)));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertEquals(head.length(), parts.writeTo(0, out));
+            assertEquals(chunk.length() + 1, parts.writeTo(1, out));
+            ahead.get();
+            assertEquals(head + chunk + "c", out.toString(StandardCharsets.UTF_8));
+        });
+    }
+
+    @Test
+    void manySmallWritesShareChunksWithinTheBudget() {
+        assertTimeoutPreemptively(BOUND, () -> {
+            // Two chunks' worth of 3-byte writes (as BGZF writes its headers) fit a two-chunk budget.
+            OrderedParts parts = new OrderedParts(2, 2L * OrderedParts.CHUNK_BYTES);
+            StringBuilder expected = new StringBuilder();
+            try (OutputStream part = parts.stream(1)) {
+                for (int i = 0; 3 * (i + 1) <= 2 * OrderedParts.CHUNK_BYTES; i++) {
+                    String piece = String.format("%03d", i % 1000);
+                    part.write(bytes(piece));
+                    expected.append(piece);
+                }
+            }
+            parts.end(0);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             parts.writeTo(0, out);
             parts.writeTo(1, out);
-            ahead.get();
-            assertEquals("a".repeat(100) + "b123b456", out.toString(StandardCharsets.UTF_8));
+            assertEquals(expected.toString(), out.toString(StandardCharsets.UTF_8));
         });
     }
 
@@ -67,8 +93,10 @@ class OrderedPartsTest {
     void anEndedUnitStopsTheWriterWithWhatItHad() {
         assertTimeoutPreemptively(BOUND, () -> {
             OrderedParts parts = new OrderedParts(2, 1 << 20);
-            parts.stream(0).write(bytes("partial"));
-            parts.end(0); // its worker failed: the exporter reports the failure after this returns
+            OutputStream failing = parts.stream(0);
+            failing.write(bytes("partial"));
+            failing.close(); // its worker failed, leaving its try-with-resources
+            parts.end(0); // and the unit's result completed exceptionally: reported after writeTo returns
             parts.end(1); // never taken
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             assertEquals(7, parts.writeTo(0, out));
