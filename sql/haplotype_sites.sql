@@ -9,11 +9,11 @@
 -- converter. Sites whose ALT is empty are not returned.
 -- Two shapes, chosen by HaplotypeQuery from the number of samples: up to a few hundred, one
 -- result column per pair sample (.pair_column) and the ALT bits ORed in a balanced tree
--- (.bit_or; one-byte bits, .allele_bit_narrow, for up to 8 alleles), which costs half the query
--- time of lists at 31 samples; beyond that, one list of
+-- (.bit_or), which costs half the query time of lists at 31 samples; beyond that, one list of
 -- pair codes (.pair_list) and one list of ALT bits folded by list_aggregate (.alt_bit_list),
--- which plan fast for thousands of samples. No lambdas over a list cast to allele[] (a quarter
--- of the export's CPU at 31 samples).
+-- which plan fast for thousands of samples. Bits are one byte (.allele_bit_narrow) for up to 8
+-- alleles, in either shape. No lambdas over a list cast to allele[] (a quarter of the export's
+-- CPU at 31 samples).
 -- OFFSET 0 keeps DuckDB from pushing the outer filter down as a second copy of the ALT mask.
 -- Parameters (positional, bound by HaplotypeQuery.bind): N's bit, first rowid, last rowid,
 -- and the unit's only contig twice (NULL when every row of the range is written).

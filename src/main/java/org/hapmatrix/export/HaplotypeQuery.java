@@ -23,7 +23,7 @@ import org.hapmatrix.store.SqlTemplate;
  */
 record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit) {
     static final int MASK_BITS = 64;
-    /** Alphabets up to this size OR their per-column ALT bits in one byte. */
+    /** Alphabets up to this size OR their ALT bits in one byte. */
     static final int NARROW_MASK_BITS = 8;
     /**
      * Up to this many pair samples (and, separately, ALT samples) the query takes its per-column
@@ -46,14 +46,10 @@ record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit) {
                     "alt_samples", SqlTemplate.list(quotedAltSamples),
                     "pair_alleles", pairList(pairSamples))), false, 0);
         }
-        String altBits;
-        if (quotedAltSamples.size() <= MAX_PER_COLUMN_SAMPLES) {
-            altBits = orTree(renderEach(alleles.size() <= NARROW_MASK_BITS ? "haplotype_sites.allele_bit_narrow"
-                    : "haplotype_sites.allele_bit", quotedAltSamples));
-        } else {
-            altBits = SqlTemplate.named("haplotype_sites.alt_bit_list").render(Map.of("allele_bits",
-                    SqlTemplate.list(renderEach("haplotype_sites.allele_bit", quotedAltSamples))));
-        }
+        List<String> alleleBits = renderEach(alleles.size() <= NARROW_MASK_BITS ? "haplotype_sites.allele_bit_narrow"
+                : "haplotype_sites.allele_bit", quotedAltSamples);
+        String altBits = quotedAltSamples.size() <= MAX_PER_COLUMN_SAMPLES ? orTree(alleleBits)
+                : SqlTemplate.named("haplotype_sites.alt_bit_list").render(Map.of("allele_bits", SqlTemplate.list(alleleBits)));
         String pairAlleles = pairSamples.isEmpty() || pairSamples.size() > MAX_PER_COLUMN_SAMPLES
                 ? pairList(pairSamples) : pairColumns(pairSamples);
         int missingCode = alleles.indexOf(Alleles.MISSING);
