@@ -1,11 +1,11 @@
 package org.hapmatrix.cli;
 
+import org.hapmatrix.export.ExportLayout;
+import org.hapmatrix.format.MissingAlleles;
+import org.hapmatrix.format.OutputFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.hapmatrix.export.ExportLayout;
-import org.hapmatrix.export.MissingAlleles;
-import org.hapmatrix.export.OutputFormat;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package org.hapmatrix.cli;
 
+import org.hapmatrix.app.MatrixLoad;
 import org.hapmatrix.matrix.OpenedMatrix;
-import org.hapmatrix.store.MatrixLoad;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -1,11 +1,17 @@
 package org.hapmatrix.cli;
 
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.StandardOutput;
+import org.hapmatrix.store.DuckDbErrors;
+import org.hapmatrix.util.PrintableText;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
 import java.io.PrintWriter;
 import java.util.List;
 import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.store.DuckDbErrors;
-import org.hapmatrix.util.PrintableText;
-import org.hapmatrix.util.StandardOutput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;

@@ -1,11 +1,11 @@
 package org.hapmatrix.cli;
 
+import org.hapmatrix.io.MatrixInput;
+import org.hapmatrix.matrix.OpenedMatrix;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hapmatrix.matrix.MatrixInput;
-import org.hapmatrix.matrix.OpenedMatrix;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

@@ -1,5 +1,6 @@
 package org.hapmatrix.cli;
 
+import org.hapmatrix.app.MatrixConvert;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -9,7 +10,6 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.hapmatrix.export.MatrixConvert;
 
 /**
  * What a command says on stderr besides errors: a progress bar while it works (only when stderr

@@ -1,5 +1,13 @@
 package org.hapmatrix.export;
 
+import org.hapmatrix.format.MissingAlleles;
+import org.hapmatrix.format.OutputFormat;
+
+
+
+
+
+
 /**
  * How the output is laid out: its format, how a pair's N and - are written, whether it is a
  * BGZF-compressed VCF with a tabix index beside it, and the command line VCF records.

@@ -1,5 +1,19 @@
 package org.hapmatrix.export;
 
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.format.BgzfPart;
+import org.hapmatrix.format.SiteFormatter;
+import org.hapmatrix.format.TabixIndexBuilder;
+import org.hapmatrix.io.OutputTarget;
+import org.hapmatrix.store.DuckDbErrors;
+import org.hapmatrix.store.MatrixDatabase;
+import org.hapmatrix.util.PhaseTimer;
+import org.hapmatrix.util.Progress;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.PreparedStatement;
@@ -18,10 +32,6 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
 import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.util.PhaseTimer;
-import org.hapmatrix.util.Progress;
-import org.hapmatrix.store.DuckDbErrors;
-import org.hapmatrix.store.MatrixDatabase;
 
 /**
  * Writes the haplotype table from a loaded database. The contigs' rowid ranges are cut into work
@@ -57,7 +67,7 @@ public final class HaplotypeExporter {
     }
 
     /** With a chosen work unit size (0: by the result's width); tests use small units to split contigs across threads. */
-    HaplotypeExporter(MatrixDatabase database, List<String> alleles, long rowsPerUnit) {
+    public HaplotypeExporter(MatrixDatabase database, List<String> alleles, long rowsPerUnit) {
         this.database = database;
         this.alleles = List.copyOf(alleles);
         this.rowsPerUnit = rowsPerUnit;

@@ -1,5 +1,11 @@
 package org.hapmatrix.gather;
 
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
 import htsjdk.samtools.util.BlockCompressedOutputStream;
 import htsjdk.tribble.Feature;
 import htsjdk.tribble.index.Index;
@@ -17,7 +23,7 @@ import org.hapmatrix.HapmatrixException;
  * A {@code .vcf.gz} written as BGZF (htsjdk) with its tabix index built on the way: every record
  * line is entered at the virtual offset where it starts, as htsjdk's own indexing writers do.
  */
-final class IndexedVcfWriter {
+public final class IndexedVcfWriter {
     private final BlockCompressedOutputStream bgzf;
     private final TabixIndexCreator index = new TabixIndexCreator(TabixFormat.VCF);
     private byte[] line = new byte[1 << 16];
@@ -28,21 +34,21 @@ final class IndexedVcfWriter {
     private record Site(String getContig, int getStart, int getEnd) implements Feature {
     }
 
-    IndexedVcfWriter(OutputStream file) {
+    public IndexedVcfWriter(OutputStream file) {
         this.bgzf = new BlockCompressedOutputStream(file, (Path) null);
     }
 
-    void writeHeader(byte[] header) throws IOException {
+    public void writeHeader(byte[] header) throws IOException {
         bgzf.write(header);
     }
 
     /** Records of {@code part} follow (for messages). */
-    void startPart(String part) {
+    public void startPart(String part) {
         this.part = part;
     }
 
     /** Some bytes of records; lines may be split anywhere between calls. */
-    void writeRecords(byte[] buffer, int offset, int length) throws IOException {
+    public void writeRecords(byte[] buffer, int offset, int length) throws IOException {
         int end = offset + length;
         int start = offset;
         for (int i = offset; i < end; i++) {
@@ -99,7 +105,7 @@ final class IndexedVcfWriter {
     }
 
     /** Ends the BGZF stream (its end-of-file block) and writes the index, BGZF-compressed, to {@code indexFile}. */
-    void finish(OutputStream indexFile) throws IOException {
+    public void finish(OutputStream indexFile) throws IOException {
         if (lineLength > 0) {
             throw new HapmatrixException(part + ": not a hapmatrix output (its last line has no line end: truncated?)");
         }

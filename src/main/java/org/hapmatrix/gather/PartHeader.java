@@ -1,5 +1,12 @@
 package org.hapmatrix.gather;
 
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.MatrixInput;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -8,10 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.matrix.MatrixInput;
 
 /** A part's header as read from its start: its layout and its header lines, as the part has them (line ends included). */
-record PartHeader(String part, PartLayout layout, List<String> lines) {
+public record PartHeader(String part, PartLayout layout, List<String> lines) {
     /** A header longer than this is not one hapmatrix wrote (5,000 pairs take ~100 KB; a VCF lists one line per contig). */
     private static final int MAX_HEADER_BYTES = 256 << 20;
     private static final String CONTIG_LINE = "##contig=";
@@ -19,14 +25,14 @@ record PartHeader(String part, PartLayout layout, List<String> lines) {
     private static final String SOURCE_LINE = "##source=hapmatrix";
 
     /** Reads the header of {@code part} (plain or gzip); a part that is not a hapmatrix output is an error. */
-    static PartHeader read(String part) {
+    public static PartHeader read(String part) {
         try (MatrixInput input = MatrixInput.open(part)) {
             return read(part, input.stream());
         }
     }
 
     /** Reads the header from {@code in}, leaving it positioned at the first record. */
-    static PartHeader read(String part, InputStream in) {
+    public static PartHeader read(String part, InputStream in) {
         List<String> lines = new ArrayList<>();
         long[] bytes = {0};
         String first = line(part, in, bytes);
@@ -87,7 +93,7 @@ record PartHeader(String part, PartLayout layout, List<String> lines) {
         return lines.stream().filter(l -> !l.startsWith(CONTIG_LINE) && !l.startsWith(COMMAND_LINE)).toList();
     }
 
-    boolean sameAs(PartHeader other) {
+    public boolean sameAs(PartHeader other) {
         return layout == other.layout && comparedLines().equals(other.comparedLines());
     }
 
@@ -95,7 +101,7 @@ record PartHeader(String part, PartLayout layout, List<String> lines) {
      * The gathered file's header: this (the first part's) header, for a VCF with the contig lines
      * of all {@code parts} in their order at the place of this part's.
      */
-    byte[] gathered(List<PartHeader> parts) {
+    public byte[] gathered(List<PartHeader> parts) {
         if (layout != PartLayout.VCF) {
             return String.join("", lines).getBytes(StandardCharsets.UTF_8);
         }

@@ -6,7 +6,7 @@ import java.util.Optional;
  * The layouts hapmatrix writes, as {@code concat} recognises them from a part's first line. Each
  * says how much of a part is header (kept once) and what "the same header" means for it.
  */
-enum PartLayout {
+public enum PartLayout {
     /** The haplotype table: {@code contig pos ref alt <pair>_PI <pair>_PG_al ...}; one header line. */
     TSV("contig\tpos\tref\talt", "_PI", "_PG_al"),
     /** phase-Extender's table: {@code CHROM POS REF all-alleles <pair>:PI <pair>:PG_al ...}; one header line. */
@@ -65,7 +65,7 @@ enum PartLayout {
         return true;
     }
 
-    String description() {
+    public String description() {
         return switch (this) {
             case TSV -> "haplotype table";
             case PHASE_EXTENDER -> "phase-Extender table";

@@ -1,5 +1,12 @@
 package org.hapmatrix.matrix;
 
+import org.hapmatrix.format.MatrixParser;
+
+
+
+
+
+
 /**
  * Opens a matrix for parsing, possibly more than once: a file can be read again from the start
  * (the loader does so in the rare case its alphabet grows late), standard input cannot.

@@ -1,5 +1,14 @@
 package org.hapmatrix.matrix;
 
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.format.MatrixParser;
+import org.hapmatrix.io.ContigSelection;
+import org.hapmatrix.io.MatrixInput;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
 import java.nio.file.Path;
 import java.util.List;
 

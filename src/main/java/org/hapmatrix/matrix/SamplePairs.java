@@ -1,5 +1,11 @@
 package org.hapmatrix.matrix;
 
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

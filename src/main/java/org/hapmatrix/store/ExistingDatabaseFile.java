@@ -1,5 +1,11 @@
 package org.hapmatrix.store;
 
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.HapmatrixException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;

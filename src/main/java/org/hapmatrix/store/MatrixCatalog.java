@@ -1,7 +1,7 @@
 package org.hapmatrix.store;
 
-import java.util.List;
 import org.hapmatrix.matrix.SamplePair;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.JdbiException;

@@ -1,5 +1,9 @@
 package org.hapmatrix.store;
 
+import org.hapmatrix.format.MatrixParser;
+import org.hapmatrix.matrix.SiteBatch;
+import org.hapmatrix.matrix.Utf8;
+import org.hapmatrix.util.Progress;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +22,6 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.hapmatrix.matrix.MatrixParser;
-import org.hapmatrix.matrix.SiteBatch;
-import org.hapmatrix.util.Progress;
 
 /**
  * Presents the parser's site batches as an Arrow stream DuckDB can scan: columns
