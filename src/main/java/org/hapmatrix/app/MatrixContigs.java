@@ -1,14 +1,5 @@
 package org.hapmatrix.app;
 
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.io.ContigLineStream;
-import org.hapmatrix.io.MatrixInput;
-import org.hapmatrix.io.TabixMatrixIndex;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.ContigLineStream;
+import org.hapmatrix.io.MatrixInput;
+import org.hapmatrix.io.TabixMatrixIndex;
 
 /**
  * A matrix's contig names in order of first appearance, the scatter's list: from the tabix

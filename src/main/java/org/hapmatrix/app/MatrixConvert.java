@@ -1,14 +1,17 @@
 package org.hapmatrix.app;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import org.hapmatrix.export.ExportLayout;
 import org.hapmatrix.export.ExportRequest;
+import org.hapmatrix.format.Codecs;
+import org.hapmatrix.format.InputCodec;
+import org.hapmatrix.format.OpenedMatrix;
 import org.hapmatrix.io.TemporaryFiles;
-import org.hapmatrix.matrix.OpenedMatrix;
+import org.hapmatrix.matrix.OpenedInput;
 import org.hapmatrix.store.DatabaseFiles;
 import org.hapmatrix.store.EngineSettings;
-import org.hapmatrix.store.MatrixLoader;
 import org.hapmatrix.util.Progress;
-import java.nio.file.Path;
 
 /**
  * The {@code convert} use case: a matrix to an output through DuckDB. Without a database to keep,
@@ -22,17 +25,6 @@ public final class MatrixConvert {
     public record Input(String matrix, Path headerFile) {
     }
 
-    /** Opens a progress sink per phase of the run ({@code convert}, {@code load}, {@code export}). */
-    public interface Phases {
-        Phase start(String phase, String unit, long unitSize);
-    }
-
-    /** One phase's progress, closed when the phase ends. */
-    public interface Phase extends Progress, AutoCloseable {
-        @Override
-        void close();
-    }
-
     public record Result(long sitesRead, long sitesWritten, int contigs, int pairs) {
     }
 
@@ -44,17 +36,19 @@ public final class MatrixConvert {
      * {@code keptDatabase} is the {@code --db} file, or null for none.
      */
     public static Result run(Input input, Path keptDatabase, EngineSettings settings, ExportRequest request,
-                             ExportLayout layout, String output, Phases phases) {
+                             ExportLayout layout, String output, Progress.Phases phases) {
         String matrixName = OpenedMatrix.displayName(input.matrix());
         if (keptDatabase == null && SegmentedConvert.applies(input.matrix(), request, layout, output)) {
-            try (OpenedMatrix matrix = open(input, request)) {
+            try (OpenedInput matrix = open(input, request)) {
                 matrix.validatePairs(request.pairs());
-                SegmentedConvert.Result result;
-                try (Phase progress = phases.start("convert", " MiB", 1 << 20)) {
+                Optional<SegmentedConvert.Result> result;
+                try (Progress.Phase progress = phases.start("convert", " MiB", 1 << 20)) {
                     result = SegmentedConvert.run(matrix, matrixName, settings, request, layout, output, progress);
                 }
-                return new Result(result.sitesRead(), result.sitesWritten(), result.contigs(), result.pairs());
-            } catch (MatrixLoader.NotSegmentable e) {
+                if (result.isPresent()) {
+                    SegmentedConvert.Result done = result.get();
+                    return new Result(done.sitesRead(), done.sitesWritten(), done.contigs(), done.pairs());
+                }
                 // Contigs not in blocks, or a late new allele: the whole matrix goes through a database file below.
             }
         }
@@ -64,8 +58,8 @@ public final class MatrixConvert {
             String databaseName = keptDatabase != null ? keptDatabase.toString() : matrixName;
             MatrixLoad.Pending loaded;
             // With an indexed matrix only the selected contigs are read; without, all (selected at export).
-            try (OpenedMatrix matrix = open(input, request);
-                 Phase progress = phases.start("load", " MiB", 1 << 20)) {
+            try (OpenedInput matrix = open(input, request);
+                 Progress.Phase progress = phases.start("load", " MiB", 1 << 20)) {
                 matrix.validatePairs(request.pairs());
                 // Contigs are known only once read (or from a tabix index, checked on opening it).
                 matrix.validateSamples(request.samples());
@@ -73,7 +67,7 @@ public final class MatrixConvert {
             }
             MatrixExport.Result result;
             try (DatabaseFiles.PendingDatabase newDatabase = loaded.database();
-                 Phase progress = phases.start("export", " sites", 1)) {
+                 Progress.Phase progress = phases.start("export", " sites", 1)) {
                 result = MatrixExport.run(newDatabase.file(), matrixName, settings, request, layout, output, progress);
                 newDatabase.commit();
             }
@@ -86,7 +80,7 @@ public final class MatrixConvert {
         }
     }
 
-    private static OpenedMatrix open(Input input, ExportRequest request) {
-        return OpenedMatrix.open(input.matrix(), input.headerFile(), request.contigs(), false);
+    private static OpenedInput open(Input input, ExportRequest request) {
+        return Codecs.openInput(new InputCodec.Request(input.matrix(), input.headerFile(), request.contigs(), false));
     }
 }

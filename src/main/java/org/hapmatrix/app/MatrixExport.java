@@ -1,5 +1,6 @@
 package org.hapmatrix.app;
 
+import java.nio.file.Path;
 import org.hapmatrix.export.ExportLayout;
 import org.hapmatrix.export.ExportPlan;
 import org.hapmatrix.export.ExportRequest;
@@ -11,7 +12,6 @@ import org.hapmatrix.store.MatrixCatalog;
 import org.hapmatrix.store.MatrixDatabase;
 import org.hapmatrix.util.PhaseTimer;
 import org.hapmatrix.util.Progress;
-import java.nio.file.Path;
 
 /** The export use case ({@code export}, and the second half of {@code convert}): a loaded database to the haplotype table. */
 public final class MatrixExport {

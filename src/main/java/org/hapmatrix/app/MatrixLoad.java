@@ -1,11 +1,11 @@
 package org.hapmatrix.app;
 
+import java.nio.file.Path;
 import org.hapmatrix.matrix.MatrixSource;
 import org.hapmatrix.store.DatabaseFiles;
 import org.hapmatrix.store.EngineSettings;
 import org.hapmatrix.store.MatrixLoader;
 import org.hapmatrix.util.Progress;
-import java.nio.file.Path;
 
 /** The load use case ({@code load}, and the first half of {@code convert}): a matrix into a new or replaced database file. */
 public final class MatrixLoad {

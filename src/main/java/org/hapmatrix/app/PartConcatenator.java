@@ -1,16 +1,5 @@
 package org.hapmatrix.app;
 
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.gather.IndexedVcfWriter;
-import org.hapmatrix.gather.PartHeader;
-import org.hapmatrix.gather.PartLayout;
-import org.hapmatrix.io.MatrixInput;
-import org.hapmatrix.io.OutputTarget;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,13 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.format.Codecs;
+import org.hapmatrix.format.FileExtensions;
+import org.hapmatrix.format.OutputCodec;
+import org.hapmatrix.gather.IndexedVcfWriter;
+import org.hapmatrix.gather.PartHeader;
+import org.hapmatrix.io.MatrixInput;
+import org.hapmatrix.io.OutputTarget;
 
 /**
  * The gather of a scatter: joins outputs hapmatrix wrote for groups of contigs into the one file a
  * single run would have written, in the order the parts are given. Every part is checked before
  * anything is written: each must be a hapmatrix output with the same header as the first (see
- * {@link PartLayout} for what "the same" means for a VCF). The output follows the parts' layout:
+ * {@link OutputCodec#comparedHeaderLines} for what "the same" means for a VCF). The output follows the parts' layout:
  * a VCF named {@code .gz} is BGZF with a new tabix index beside it, as {@code convert} writes it.
  */
 public final class PartConcatenator {
@@ -52,11 +49,12 @@ public final class PartConcatenator {
                         + first.layout().description()) + "); parts must come from runs with the same options");
             }
         }
-        boolean vcfName = output != null && (output.endsWith(".vcf") || output.endsWith(".vcf.gz"));
-        if (vcfName && first.layout() != PartLayout.VCF) {
-            throw HapmatrixException.usage(output + ": a VCF name, but the parts are " + first.layout().description() + "s");
+        Optional<OutputCodec> claimed = Codecs.outputClaiming(output);
+        if (claimed.isPresent() && claimed.get() != first.layout()) {
+            throw HapmatrixException.usage(output + ": a " + claimed.get().description() + " name, but the parts are "
+                    + first.layout().description() + "s");
         }
-        boolean indexedVcf = first.layout() == PartLayout.VCF && output != null && output.endsWith(".gz");
+        boolean indexedVcf = first.layout().indexedWhenCompressed() && FileExtensions.isCompressedName(output);
         byte[] header = first.gathered(headers);
         return indexedVcf ? concatIndexedVcf(parts, header, output) : concatPlain(parts, header, output);
     }
@@ -81,7 +79,7 @@ public final class PartConcatenator {
     /** BGZF output and its index: the index is committed after the data, so it is never older than it. */
     private static long concatIndexedVcf(List<String> parts, byte[] header, String output) {
         try (OutputTarget target = OutputTarget.open(output, false);
-             OutputTarget indexTarget = OutputTarget.open(output + ".tbi", false)) {
+             OutputTarget indexTarget = OutputTarget.open(FileExtensions.tabixIndexOf(output), false)) {
             IndexedVcfWriter writer = new IndexedVcfWriter(target.stream());
             long records = 0;
             try {

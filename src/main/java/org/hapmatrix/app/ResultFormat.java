@@ -1,6 +1,5 @@
 package org.hapmatrix.app;
 
-import org.hapmatrix.util.PrintableText;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
@@ -16,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import org.hapmatrix.util.PrintableText;
 
 /**
  * How {@code sql} prints a result: an aligned table for people (control characters shown as

@@ -1,21 +1,21 @@
 package org.hapmatrix.app;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.hapmatrix.export.ExportLayout;
 import org.hapmatrix.export.ExportRequest;
-import org.hapmatrix.format.OutputFormat;
 import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.io.OutputTarget;
 import org.hapmatrix.io.TemporaryFiles;
-import org.hapmatrix.matrix.OpenedMatrix;
+import org.hapmatrix.matrix.OpenedInput;
 import org.hapmatrix.store.ContigInfo;
 import org.hapmatrix.store.DatabaseFiles;
 import org.hapmatrix.store.EngineSettings;
 import org.hapmatrix.store.MatrixDatabase;
-import org.hapmatrix.store.MatrixLoader;
+import org.hapmatrix.store.SegmentLoader;
 import org.hapmatrix.util.PhaseTimer;
 import org.hapmatrix.util.Progress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * {@code convert} without {@code --db}. Nobody keeps that database, so it lives in memory (no
@@ -25,8 +25,8 @@ import java.nio.file.Path;
  * input's size, and a site costs the same in a 14 GB input as in a small one.
  *
  * <p>Segments need the contigs in blocks (the table groups sites by contig) and the allele
- * alphabet known from the first batch. If either fails, {@link MatrixLoader.NotSegmentable}
- * reaches the caller with the output not committed, and the caller converts the whole matrix the
+ * alphabet known from the first batch. If either fails ({@link SegmentLoader} says so), the run
+ * returns empty with the output not committed, and the caller converts the whole matrix the
  * other way; so only a matrix that can be read again and an output that can be discarded qualify.
  */
 public final class SegmentedConvert {
@@ -52,7 +52,7 @@ public final class SegmentedConvert {
      */
     public static boolean applies(String matrixPath, ExportRequest request, ExportLayout layout, String output) {
         return !MatrixInput.STDIN.equals(matrixPath) && Files.isRegularFile(Path.of(matrixPath))
-                && request.contigs().isEmpty() && layout.format() != OutputFormat.vcf && OutputTarget.discardable(output);
+                && request.contigs().isEmpty() && !layout.format().headerListsContigs() && OutputTarget.discardable(output);
     }
 
     /** Sites per segment: {@link #SEGMENT_SHARE} of the memory limit, at least one. */
@@ -62,34 +62,41 @@ public final class SegmentedConvert {
     }
 
     /**
-     * Converts {@code matrix} to {@code output}, segment by segment.
-     *
-     * @throws MatrixLoader.NotSegmentable see the class comment; nothing is written then
+     * Converts {@code matrix} to {@code output}, segment by segment; empty when the matrix turns
+     * out not to be segmentable (see the class comment): nothing is written then.
      */
-    public static Result run(OpenedMatrix matrix, String matrixName, EngineSettings settings, ExportRequest request,
-                             ExportLayout layout, String output, Progress loadProgress) {
+    public static Optional<Result> run(OpenedInput matrix, String matrixName, EngineSettings settings, ExportRequest request,
+                                       ExportLayout layout, String output, Progress loadProgress) {
         return run(matrix, matrixName, settings, request, layout, output, loadProgress,
                 segmentSites(settings, matrix.header().samples().size()), 0);
     }
 
     /** With chosen segment and batch sizes; tests use small ones for many segments. */
-    public static Result run(OpenedMatrix matrix, String matrixName, EngineSettings settings, ExportRequest request,
-                      ExportLayout layout, String output, Progress loadProgress, long segmentSites, int batchSites) {
+    public static Optional<Result> run(OpenedInput matrix, String matrixName, EngineSettings settings, ExportRequest request,
+                                       ExportLayout layout, String output, Progress loadProgress, long segmentSites,
+                                       int batchSites) {
         // DuckDB spills here if a segment ever outgrows the limit.
         Path scratch = DatabaseFiles.scratchFolder(settings.tempDirectory());
         EngineSettings scratchSettings = settings.withTempDirectory(scratch);
         long opening = System.nanoTime();
         try (MatrixDatabase database = MatrixDatabase.createInMemory(matrixName, scratchSettings);
-             OutputTarget target = OutputTarget.open(output)) {
+             OutputTarget target = OutputTarget.open(output);
+             SegmentLoader loader = new SegmentLoader(database, matrix, loadProgress, segmentSites, batchSites)) {
             PhaseTimer.done("convert: database and output opened", opening);
             Segments segments = new Segments();
-            long sitesRead = MatrixLoader.loadInSegments(database, matrix, loadProgress, segmentSites, sites ->
-                    segments.add(MatrixExport.appendSegment(database, matrixName, scratchSettings, request, layout,
-                            target, segments.count == 0, Progress.NONE)), batchSites);
+            SegmentLoader.Segment segment;
+            while ((segment = loader.loadNext()).loaded()) {
+                segments.add(MatrixExport.appendSegment(database, matrixName, scratchSettings, request, layout,
+                        target, segments.count == 0, Progress.NONE));
+                loader.dropSegment();
+            }
+            if (segment.notSegmentable() != null) {
+                return Optional.empty(); // the output is closed uncommitted: nothing was written
+            }
             long start = System.nanoTime();
             target.commit();
             PhaseTimer.done("convert: output committed", start);
-            return new Result(sitesRead, segments.written, segments.contigs, segments.pairs);
+            return Optional.of(new Result(loader.sitesRead(), segments.written, segments.contigs, segments.pairs));
         } finally {
             TemporaryFiles.delete(scratch);
         }

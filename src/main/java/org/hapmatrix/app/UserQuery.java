@@ -1,14 +1,5 @@
 package org.hapmatrix.app;
 
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.store.DuckDbErrors;
-import org.hapmatrix.store.EngineSettings;
-import org.hapmatrix.store.MatrixDatabase;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.store.DuckDbErrors;
+import org.hapmatrix.store.EngineSettings;
+import org.hapmatrix.store.MatrixDatabase;
 
 /**
  * The {@code sql} use case: one statement the user wrote, run over a loaded database opened

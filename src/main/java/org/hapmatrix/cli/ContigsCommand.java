@@ -1,11 +1,11 @@
 package org.hapmatrix.cli;
 
-import org.hapmatrix.app.MatrixContigs;
-import org.hapmatrix.io.OutputTarget;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.hapmatrix.app.MatrixContigs;
+import org.hapmatrix.io.OutputTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -1,12 +1,12 @@
 package org.hapmatrix.cli;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.hapmatrix.app.MatrixConvert;
 import org.hapmatrix.export.ExportRequest;
 import org.hapmatrix.io.OutputTarget;
 import org.hapmatrix.store.EngineSettings;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

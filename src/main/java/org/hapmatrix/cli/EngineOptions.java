@@ -1,8 +1,8 @@
 package org.hapmatrix.cli;
 
-import org.hapmatrix.store.EngineSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.hapmatrix.store.EngineSettings;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;

@@ -1,10 +1,10 @@
 package org.hapmatrix.cli;
 
-import org.hapmatrix.app.MatrixExport;
-import org.hapmatrix.io.OutputTarget;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.hapmatrix.app.MatrixExport;
+import org.hapmatrix.io.OutputTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

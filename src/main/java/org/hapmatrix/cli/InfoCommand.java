@@ -1,5 +1,10 @@
 package org.hapmatrix.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.store.ContigInfo;
@@ -7,17 +12,6 @@ import org.hapmatrix.store.LoadInfo;
 import org.hapmatrix.store.MatrixCatalog;
 import org.hapmatrix.store.MatrixDatabase;
 import org.hapmatrix.util.PrintableText;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Collectors;
-import org.hapmatrix.HapmatrixException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

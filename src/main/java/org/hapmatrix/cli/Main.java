@@ -1,21 +1,15 @@
 package org.hapmatrix.cli;
 
+import java.io.PrintWriter;
+import java.util.List;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.io.StandardOutput;
 import org.hapmatrix.store.DuckDbErrors;
 import org.hapmatrix.util.PrintableText;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import java.io.PrintWriter;
-import java.util.List;
-import org.hapmatrix.HapmatrixException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Entry point: runs a command line and exits with its code, picocli's {@link ExitCode}: OK (0),

@@ -1,11 +1,5 @@
 package org.hapmatrix.cli;
 
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;

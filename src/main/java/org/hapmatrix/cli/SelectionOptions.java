@@ -1,15 +1,15 @@
 package org.hapmatrix.cli;
 
-import org.hapmatrix.export.AltFrom;
-import org.hapmatrix.export.ExportRequest;
-import org.hapmatrix.matrix.SamplePair;
-import org.hapmatrix.matrix.SamplePairs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hapmatrix.export.AltFrom;
+import org.hapmatrix.export.ExportRequest;
+import org.hapmatrix.matrix.SamplePair;
+import org.hapmatrix.matrix.SamplePairs;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

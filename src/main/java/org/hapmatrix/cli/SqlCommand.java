@@ -1,13 +1,5 @@
 package org.hapmatrix.cli;
 
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.app.ResultFormat;
-import org.hapmatrix.app.UserQuery;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.app.ResultFormat;
+import org.hapmatrix.app.UserQuery;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

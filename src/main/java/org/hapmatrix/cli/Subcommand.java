@@ -1,8 +1,8 @@
 package org.hapmatrix.cli;
 
-import org.hapmatrix.io.StandardOutput;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.hapmatrix.io.StandardOutput;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

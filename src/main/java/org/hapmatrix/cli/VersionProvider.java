@@ -1,12 +1,6 @@
 package org.hapmatrix.cli;
 
 import org.hapmatrix.Version;
-import org.hapmatrix.Version;
-import org.hapmatrix.Version;
-import org.hapmatrix.Version;
-import org.hapmatrix.Version;
-import org.hapmatrix.Version;
-import org.hapmatrix.Version;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code --version}: the tool's version and the DuckDB library it embeds (which decides who can open its files). */

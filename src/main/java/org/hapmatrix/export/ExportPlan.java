@@ -1,8 +1,8 @@
 package org.hapmatrix.export;
 
+import java.util.List;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.store.ContigInfo;
-import java.util.List;
 
 /**
  * An {@link ExportRequest} resolved against a loaded database: the pairs (in output order), the

@@ -1,7 +1,7 @@
 package org.hapmatrix.export;
 
-import org.hapmatrix.matrix.SamplePair;
 import java.util.List;
+import org.hapmatrix.matrix.SamplePair;
 
 /**
  * What the user asked to export, as plain values, before any name is checked against a database.

@@ -1,20 +1,14 @@
 package org.hapmatrix.export;
 
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.matrix.SamplePair;
-import org.hapmatrix.matrix.SamplePairs;
-import org.hapmatrix.store.ContigInfo;
-import org.hapmatrix.store.MatrixCatalog;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.matrix.SamplePair;
+import org.hapmatrix.matrix.SamplePairs;
+import org.hapmatrix.store.ContigInfo;
+import org.hapmatrix.store.MatrixCatalog;
 
 /**
  * Turns the user's choices (an {@link ExportRequest}: explicit pairs, a sample subset, a contig

@@ -1,14 +1,14 @@
 package org.hapmatrix.export;
 
-import org.hapmatrix.format.Alleles;
-import org.hapmatrix.matrix.SamplePair;
-import org.hapmatrix.store.SqlTemplate;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hapmatrix.format.Alleles;
+import org.hapmatrix.matrix.SamplePair;
+import org.hapmatrix.store.SqlTemplate;
 
 /**
  * The haplotype query for a set of pairs and ALT samples: its statement, rendered from sql/ with

@@ -1,6 +1,5 @@
 package org.hapmatrix.export;
 
-import org.hapmatrix.format.SiteRows;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.memory.ArrowBuf;
@@ -8,6 +7,7 @@ import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
+import org.hapmatrix.format.SiteRows;
 
 /**
  * One result batch of {@code haplotype_sites} copied out of Arrow memory into plain arrays that

@@ -1,8 +1,8 @@
 package org.hapmatrix.export;
 
-import org.hapmatrix.store.ContigInfo;
 import java.util.ArrayList;
 import java.util.List;
+import org.hapmatrix.store.ContigInfo;
 
 /**
  * One query's share of the export: the matrix rows {@code firstRow..lastRow}, either all of them

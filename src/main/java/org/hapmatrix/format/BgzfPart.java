@@ -1,11 +1,11 @@
 package org.hapmatrix.format;
 
+import htsjdk.samtools.util.BlockCompressedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
-import htsjdk.samtools.util.BlockCompressedOutputStream;
 
 /**
  * One work unit's output as BGZF blocks (htsjdk), with each record's contig, start, end and virtual file

@@ -1,28 +1,26 @@
 package org.hapmatrix.format;
 
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.io.MatrixInput;
-import org.hapmatrix.matrix.MatrixHeader;
-import org.hapmatrix.matrix.SiteBatch;
-import org.hapmatrix.matrix.Utf8;
-import org.hapmatrix.matrix.ValueDictionary;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.MatrixInput;
+import org.hapmatrix.matrix.MatrixHeader;
+import org.hapmatrix.matrix.SamplePair;
+import org.hapmatrix.matrix.SamplePairs;
+import org.hapmatrix.matrix.SiteBatch;
+import org.hapmatrix.matrix.SiteBatchReader;
+import org.hapmatrix.matrix.Utf8;
+import org.hapmatrix.matrix.ValueDictionary;
 
 /**
  * Reads a tab-separated genome matrix byte by byte into {@link SiteBatch}es of integer codes,
  * checking every line; any defect stops it with "FILE:LINE: what is wrong".
  */
-public final class MatrixParser implements AutoCloseable {
+public final class MatrixParser implements SiteBatchReader {
     /** Most distinct allele strings: codes travel as unsigned 16-bit values. */
     public static final int MAX_ALLELES = 65_535;
     /** A line longer than this is a broken file, not a site. */
@@ -72,39 +70,53 @@ public final class MatrixParser implements AutoCloseable {
     private boolean pendingLine;
     private final boolean headerGiven;
 
+    /** The matrix's pairs by its naming rule: samples whose names differ only in a final a/b. */
+    @Override
+    public List<SamplePair> defaultPairs() {
+        return SamplePairs.byNamingRule(header().samples());
+    }
+
+    @Override
     public MatrixHeader header() {
         return header;
     }
 
     /** Alleles by code, in order of first appearance; REF values included. */
+    @Override
     public ValueDictionary alleles() {
         return alleles;
     }
 
     /** Contigs by code, in order of first appearance. */
+    @Override
     public ValueDictionary contigs() {
         return contigs;
     }
 
+    @Override
     public long sitesRead() {
         return sitesRead;
     }
 
     /** Bytes of the file consumed so far (compressed bytes for gzip), for progress. */
+    @Override
     public long bytesRead() {
         return input.rawBytesRead();
     }
 
     /** Size of the file, or -1 for a stream. */
+    @Override
     public long bytesTotal() {
         return input.compressedSize();
     }
 
+    @Override
     public String sourceName() {
         return input.name();
     }
 
     /** Whether the matrix can be opened again from the start (a regular file, not a stream). */
+    @Override
     public boolean sourceRereadable() {
         return input.rereadable();
     }
@@ -116,6 +128,7 @@ public final class MatrixParser implements AutoCloseable {
     }
 
     /** Refills {@code batch} with the next sites; false when the matrix has no more. */
+    @Override
     public boolean fill(SiteBatch batch) {
         batch.clear();
         while (batch.size() < batch.capacity()) {

@@ -1,10 +1,10 @@
 package org.hapmatrix.format;
 
-import org.hapmatrix.matrix.SamplePair;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.hapmatrix.matrix.SamplePair;
 
 /**
  * The two layouts with a column pair per sample pair, the table and phase-Extender's file: per

@@ -1,15 +1,9 @@
 package org.hapmatrix.format;
 
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.matrix.SamplePair;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
 import java.io.OutputStream;
 import java.util.List;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.matrix.SamplePair;
 
 /**
  * phase-Extender's haplotype file ({@code --format phase-extender}): {@code CHROM POS REF

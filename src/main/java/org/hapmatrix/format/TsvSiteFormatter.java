@@ -1,8 +1,8 @@
 package org.hapmatrix.format;
 
-import org.hapmatrix.matrix.SamplePair;
 import java.io.OutputStream;
 import java.util.List;
+import org.hapmatrix.matrix.SamplePair;
 
 /**
  * The haplotype table ({@code --format tsv}): {@code contig pos ref alt} then {@code contig a|b}

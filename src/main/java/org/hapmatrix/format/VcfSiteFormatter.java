@@ -1,18 +1,5 @@
 package org.hapmatrix.format;
 
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.Version;
-import org.hapmatrix.matrix.SamplePair;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.Version;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.Version;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.Version;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.Version;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.Version;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.Version;
+import org.hapmatrix.matrix.SamplePair;
 
 /**
  * VCF 4.2 ({@code --format vcf}): one VCF sample per pair (the pair's two samples are the two

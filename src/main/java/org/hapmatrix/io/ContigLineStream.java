@@ -1,11 +1,11 @@
 package org.hapmatrix.io;
 
-import org.hapmatrix.format.MatrixParser;
-import org.hapmatrix.matrix.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Optional;
+import org.hapmatrix.format.MatrixParser;
+import org.hapmatrix.matrix.Utf8;
 
 /** Reads an input line by line, each line with its end, and tells a line's contig (its first field) without decoding it. */
 public final class ContigLineStream {

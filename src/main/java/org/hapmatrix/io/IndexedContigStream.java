@@ -1,11 +1,5 @@
 package org.hapmatrix.io;
 
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
 import htsjdk.samtools.util.BlockCompressedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,11 +1,5 @@
 package org.hapmatrix.io;
 
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;

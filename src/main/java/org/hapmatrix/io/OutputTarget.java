@@ -1,11 +1,5 @@
 package org.hapmatrix.io;
 
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,11 +1,5 @@
 package org.hapmatrix.io;
 
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
 import htsjdk.samtools.util.BlockCompressedInputStream;
 import htsjdk.tribble.index.Block;
 import htsjdk.tribble.index.tabix.TabixFormat;

@@ -1,6 +1,5 @@
 package org.hapmatrix.matrix;
 
-import org.hapmatrix.format.MatrixParser;
 
 
 
@@ -13,7 +12,7 @@ import org.hapmatrix.format.MatrixParser;
  */
 public interface MatrixSource {
     /** A parser positioned at the first site; the caller closes it. */
-    MatrixParser open();
+    SiteBatchReader open();
 
     /** Whether {@link #open()} may be called again. */
     boolean reopenable();

@@ -1,20 +1,14 @@
 package org.hapmatrix.store;
 
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.io.ScratchNames;
-import org.hapmatrix.io.TemporaryFiles;
-import org.hapmatrix.util.PhaseTimer;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.ScratchNames;
+import org.hapmatrix.io.TemporaryFiles;
+import org.hapmatrix.util.PhaseTimer;
 
 /**
  * Creates database files so that a reader never sees a half-built one: the database is built

@@ -1,11 +1,5 @@
 package org.hapmatrix.store;
 
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;

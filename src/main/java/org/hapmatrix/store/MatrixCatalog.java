@@ -1,10 +1,10 @@
 package org.hapmatrix.store;
 
-import org.hapmatrix.matrix.SamplePair;
 import java.util.List;
+import org.hapmatrix.matrix.SamplePair;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * What a loaded database holds, read from its catalog tables: samples, default pairs, contigs,

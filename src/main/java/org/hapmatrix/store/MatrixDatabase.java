@@ -1,12 +1,5 @@
 package org.hapmatrix.store;
 
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.io.TemporaryFiles;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,6 +8,7 @@ import java.sql.Statement;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.TemporaryFiles;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;

@@ -1,15 +1,9 @@
 package org.hapmatrix.store;
 
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.io.ScratchNames;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.ScratchNames;
 
 /**
  * Where DuckDB spills: a folder of one open database inside {@code --tmp-dir} (not the folder

@@ -1,13 +1,13 @@
 package org.hapmatrix.cli;
 
-import org.hapmatrix.testsupport.CliRunner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Pattern;
+import org.hapmatrix.testsupport.CliRunner;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The command-line surface scripts depend on: command names, --help, --version, usage exit codes. */
 class CommandLineTest {

@@ -1,10 +1,5 @@
 package org.hapmatrix.cli;
 
-import org.hapmatrix.reference.ReferenceConverter;
-import org.hapmatrix.reference.ReferencePair;
-import org.hapmatrix.testsupport.CliRunner;
-import org.hapmatrix.testsupport.MatrixGenerator;
-import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
@@ -21,6 +16,11 @@ import java.util.Set;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.hapmatrix.reference.ReferenceConverter;
+import org.hapmatrix.reference.ReferencePair;
+import org.hapmatrix.testsupport.CliRunner;
+import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
+import org.hapmatrix.testsupport.MatrixGenerator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

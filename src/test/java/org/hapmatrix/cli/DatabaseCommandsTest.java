@@ -1,10 +1,5 @@
 package org.hapmatrix.cli;
 
-import org.hapmatrix.reference.ReferenceConverter;
-import org.hapmatrix.reference.ReferencePair;
-import org.hapmatrix.testsupport.CliRunner;
-import org.hapmatrix.testsupport.MatrixGenerator;
-import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.hapmatrix.reference.ReferenceConverter;
+import org.hapmatrix.reference.ReferencePair;
+import org.hapmatrix.testsupport.CliRunner;
+import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
+import org.hapmatrix.testsupport.MatrixGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

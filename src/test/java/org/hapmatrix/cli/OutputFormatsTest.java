@@ -1,13 +1,5 @@
 package org.hapmatrix.cli;
 
-import org.hapmatrix.reference.ReferenceConverter;
-import org.hapmatrix.reference.ReferenceFormats;
-import org.hapmatrix.reference.ReferencePair;
-import org.hapmatrix.testsupport.CliRunner;
-import org.hapmatrix.testsupport.ExternalTool;
-import org.hapmatrix.testsupport.MatrixGenerator;
-import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
-import org.hapmatrix.reference.ReferenceFormats.Options;
 import static org.hapmatrix.cli.FormatsMatchReferenceTest.lines;
 import static org.hapmatrix.cli.FormatsMatchReferenceTest.readVcf;
 import static org.hapmatrix.cli.FormatsMatchReferenceTest.withoutRunLines;
@@ -24,6 +16,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.hapmatrix.reference.ReferenceConverter;
+import org.hapmatrix.reference.ReferenceFormats.Options;
+import org.hapmatrix.reference.ReferenceFormats;
+import org.hapmatrix.reference.ReferencePair;
+import org.hapmatrix.testsupport.CliRunner;
+import org.hapmatrix.testsupport.ExternalTool;
+import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
+import org.hapmatrix.testsupport.MatrixGenerator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,5 @@
 package org.hapmatrix.cli;
 
-import org.hapmatrix.reference.ReferenceConverter;
-import org.hapmatrix.testsupport.CliRunner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -12,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.hapmatrix.reference.ReferenceConverter;
+import org.hapmatrix.testsupport.CliRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,9 +1,9 @@
 package org.hapmatrix.cluster;
 
-import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 
 /**
  * Matrices for the scatter/gather tests: sorted (each contig's lines together, positions rising,

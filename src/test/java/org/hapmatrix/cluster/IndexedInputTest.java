@@ -1,8 +1,5 @@
 package org.hapmatrix.cluster;
 
-import org.hapmatrix.reference.ReferenceConverter;
-import org.hapmatrix.testsupport.CliRunner;
-import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +13,9 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.hapmatrix.reference.ReferenceConverter;
+import org.hapmatrix.testsupport.CliRunner;
+import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,5 @@
 package org.hapmatrix.cluster;
 
-import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,11 +1,11 @@
 package org.hapmatrix.export;
 
-import org.hapmatrix.store.ContigInfo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
+import org.hapmatrix.store.ContigInfo;
 import org.junit.jupiter.api.Test;
 
 /** How contigs become work units: small back-to-back contigs share one, interleaved ones keep their own. */

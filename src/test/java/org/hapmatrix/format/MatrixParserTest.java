@@ -1,13 +1,5 @@
 package org.hapmatrix.format;
 
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.io.MatrixInput;
-import org.hapmatrix.matrix.SiteBatch;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -19,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.MatrixInput;
+import org.hapmatrix.matrix.SiteBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,10 +1,5 @@
 package org.hapmatrix.gather;
 
-import org.hapmatrix.cluster.ClusterMatrices;
-import org.hapmatrix.cluster.ExternalTools;
-import org.hapmatrix.reference.ReferenceConverter;
-import org.hapmatrix.testsupport.CliRunner;
-import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.hapmatrix.cluster.ClusterMatrices;
+import org.hapmatrix.cluster.ExternalTools;
+import org.hapmatrix.reference.ReferenceConverter;
+import org.hapmatrix.testsupport.CliRunner;
+import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,7 +118,7 @@ class ConcatTest {
         List<String> parts = new ArrayList<>(scatter(3, ".txt"));
         parts.set(1, tmp.resolve("m.txt").toString());
         assertFailsKeepingOutput(1, parts.get(1) + ":1: not a hapmatrix output (its first line is not the header of a "
-                + "haplotype table, phase-Extender table or VCF)", parts);
+                + "haplotype table, VCF or phase-Extender table)", parts);
         Path empty = Files.createFile(tmp.resolve("empty.txt"));
         parts.set(1, empty.toString());
         assertFailsKeepingOutput(1, empty + ":1: not a hapmatrix output (empty file)", parts);

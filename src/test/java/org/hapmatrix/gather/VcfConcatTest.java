@@ -1,9 +1,5 @@
 package org.hapmatrix.gather;
 
-import org.hapmatrix.cluster.ClusterMatrices;
-import org.hapmatrix.cluster.ExternalTools;
-import org.hapmatrix.testsupport.CliRunner;
-import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import org.hapmatrix.cluster.ClusterMatrices;
+import org.hapmatrix.cluster.ExternalTools;
+import org.hapmatrix.testsupport.CliRunner;
+import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

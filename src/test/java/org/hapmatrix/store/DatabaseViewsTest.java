@@ -1,10 +1,5 @@
 package org.hapmatrix.store;
 
-import org.hapmatrix.reference.ReferenceConverter;
-import org.hapmatrix.reference.ReferencePair;
-import org.hapmatrix.testsupport.CliRunner;
-import org.hapmatrix.testsupport.MatrixGenerator;
-import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -17,6 +12,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
+import org.hapmatrix.reference.ReferenceConverter;
+import org.hapmatrix.reference.ReferencePair;
+import org.hapmatrix.testsupport.CliRunner;
+import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
+import org.hapmatrix.testsupport.MatrixGenerator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

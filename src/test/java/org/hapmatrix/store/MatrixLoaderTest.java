@@ -1,14 +1,5 @@
 package org.hapmatrix.store;
 
-import org.hapmatrix.app.MatrixExport;
-import org.hapmatrix.export.ExportRequest;
-import org.hapmatrix.format.MatrixParser;
-import org.hapmatrix.io.MatrixInput;
-import org.hapmatrix.matrix.MatrixSource;
-import org.hapmatrix.reference.ReferenceConverter;
-import org.hapmatrix.testsupport.MatrixGenerator;
-import org.hapmatrix.util.Progress;
-import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -17,6 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.hapmatrix.app.MatrixExport;
+import org.hapmatrix.export.ExportRequest;
+import org.hapmatrix.format.MatrixParser;
+import org.hapmatrix.io.MatrixInput;
+import org.hapmatrix.matrix.MatrixSource;
+import org.hapmatrix.reference.ReferenceConverter;
+import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
+import org.hapmatrix.testsupport.MatrixGenerator;
+import org.hapmatrix.util.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

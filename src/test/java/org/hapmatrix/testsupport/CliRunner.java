@@ -1,12 +1,12 @@
 package org.hapmatrix.testsupport;
 
-import org.hapmatrix.cli.Main;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.hapmatrix.cli.Main;
 import picocli.CommandLine;
 
 /** Runs a hapmatrix command line in this JVM, capturing stdout, stderr and the exit code. */

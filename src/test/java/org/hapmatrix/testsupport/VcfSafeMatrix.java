@@ -1,11 +1,11 @@
 package org.hapmatrix.testsupport;
 
-import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 
 /** Generated matrices made writable as an indexed VCF, so that tests compare content rather than errors. */
 public final class VcfSafeMatrix {

@@ -1,23 +1,22 @@
-package org.hapmatrix.matrix;
+package org.hapmatrix.format;
 
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.format.MatrixParser;
-import org.hapmatrix.io.ContigSelection;
-import org.hapmatrix.io.MatrixInput;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.HapmatrixException;
 import java.nio.file.Path;
 import java.util.List;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.ContigSelection;
+import org.hapmatrix.io.MatrixInput;
+import org.hapmatrix.matrix.MatrixHeader;
+import org.hapmatrix.matrix.OpenedInput;
+import org.hapmatrix.matrix.SamplePair;
+import org.hapmatrix.matrix.SamplePairs;
+import org.hapmatrix.matrix.SiteBatchReader;
 
 /**
  * A matrix file (or standard input) opened for loading, its header already read: from a header
  * file if one is given, else from the matrix's first line. The first {@link #open()} hands out
  * that parser; a regular file may be opened again from the start, a stream may not.
  */
-public final class OpenedMatrix implements MatrixSource, AutoCloseable {
+public final class OpenedMatrix implements OpenedInput {
     private final String path;
     private final MatrixHeader headerFromFile;
     private final String headerFile;
@@ -26,7 +25,7 @@ public final class OpenedMatrix implements MatrixSource, AutoCloseable {
     private final long sizeBytes;
     private final String name;
     private final boolean reopenable;
-    private MatrixParser first;
+    private SiteBatchReader first;
 
     private OpenedMatrix(String path, MatrixHeader headerFromFile, String headerFile, List<String> contigs,
                          boolean filterWithoutIndex) {
@@ -65,7 +64,7 @@ public final class OpenedMatrix implements MatrixSource, AutoCloseable {
         return MatrixInput.STDIN.equals(path) ? "<stdin>" : path;
     }
 
-    private MatrixParser parse() {
+    private SiteBatchReader parse() {
         MatrixInput input = ContigSelection.open(path, contigs, headerFromFile != null, filterWithoutIndex);
         try {
             return new MatrixParser(input, headerFromFile);
@@ -98,9 +97,9 @@ public final class OpenedMatrix implements MatrixSource, AutoCloseable {
     }
 
     @Override
-    public MatrixParser open() {
+    public SiteBatchReader open() {
         if (first != null) {
-            MatrixParser parser = first;
+            SiteBatchReader parser = first;
             first = null;
             return parser;
         }
