@@ -5,7 +5,9 @@
 #
 #   contig-groups.sh HAPMATRIX MATRIX GROUPS PER_GROUP [--header FILE]
 #
-# Names travel in files, never on a command line, so spaces, commas and unicode are safe.
+# Names travel in files, never on a command line, so spaces, commas and unicode are safe. With a
+# tabix index, lines the index skips (contigs starting with '#') fail the split, naming them
+# (index-hidden-lines.py), rather than go missing from the gathered output.
 set -euo pipefail
 if [ $# -lt 4 ]; then
     echo "usage: contig-groups.sh HAPMATRIX MATRIX GROUPS PER_GROUP [--header FILE]" >&2
@@ -18,10 +20,17 @@ if ! [[ $per_group =~ ^[1-9][0-9]*$ ]]; then
     exit 2
 fi
 
+here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 rm -rf "$groups"
 mkdir -p "$groups"
 listing=$groups/contigs.txt
 "$hapmatrix" contigs "$matrix" "$@" -o "$listing"
+# The listing comes from the index when there is one: it must not be missing lines the index skips.
+if [ -e "$matrix.tbi" ]; then
+    command -v python3 >/dev/null 2>&1 \
+        || { echo "contig-groups.sh: python3 is needed to check what the index $matrix.tbi skips" >&2; exit 1; }
+    python3 "$here/index-hidden-lines.py" "$matrix" "$@"
+fi
 if [ ! -s "$listing" ]; then
     echo "contig-groups.sh: $matrix: no contig to convert" >&2
     exit 1
