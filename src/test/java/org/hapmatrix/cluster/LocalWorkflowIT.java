@@ -209,6 +209,40 @@ class LocalWorkflowIT {
         }
     }
 
+    /** submit.sh: the same, before anything is submitted. */
+    @Test
+    void submitShRefusesAMatrixWhoseIndexHidesContigsBeforeSubmitting() throws Exception {
+        GeneratedMatrix matrix = ClusterMatrices.sorted(14, 100, List.of("chr1", "#between", "chr3"));
+        Path plain = tmp.resolve("sub.txt");
+        matrix.writeTo(plain, true);
+        Path indexed = ExternalTools.bgzipAndIndex(plain, 1);
+        ScriptRunner.Outcome outcome = ScriptRunner.run(tmp, 120,
+                Map.of("HAPMATRIX", ScriptRunner.LAUNCHER.toString(), "SLURM_CONF", tmp.resolve("no-cluster.conf").toString()),
+                List.of(SUBMIT.toString(), indexed.toString(), "sub-out.txt"));
+        assertEquals(1, outcome.exitCode(), outcome.log());
+        assertTrue(outcome.log().contains("contig(s) '#between' are not in the tabix index"), outcome.log());
+        assertFalse(outcome.log().contains("array job"), outcome.log());
+        assertFalse(Files.exists(tmp.resolve("sub-out.txt")));
+    }
+
+    /** A matrix without header line (--header) indexed -S0 has nothing hidden: its contigs are split. */
+    @Test
+    void aHeaderlessMatrixIndexedWithoutSkipIsSplit() throws Exception {
+        GeneratedMatrix matrix = ClusterMatrices.sorted(13, 2000);
+        Path plain = tmp.resolve("bare.txt");
+        matrix.writeTo(plain, false);
+        Path header = tmp.resolve("bare-header.txt");
+        matrix.writeHeaderFile(header);
+        Path indexed = ExternalTools.bgzipAndIndex(plain, 0);
+        Path groups = tmp.resolve("groups");
+        ScriptRunner.Outcome outcome = ScriptRunner.run(tmp, 120, Map.of(), List.of(CONTIG_GROUPS.toString(),
+                ScriptRunner.LAUNCHER.toString(), indexed.toString(), groups.toString(), "7", "--header",
+                header.toString()));
+        assertEquals(0, outcome.exitCode(), outcome.log());
+        assertEquals(String.join("\n", ClusterMatrices.CONTIGS) + "\n",
+                Files.readString(groups.resolve("000001.contigs"), StandardCharsets.UTF_8));
+    }
+
     @Test
     void aMissingMatrixKeyIsAClearError() throws Exception {
         ScriptRunner.Outcome outcome = snakemake("output=" + tmp.resolve("x.txt"));
