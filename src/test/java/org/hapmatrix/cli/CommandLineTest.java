@@ -4,7 +4,6 @@ import org.hapmatrix.testsupport.CliRunner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,7 @@ class CommandLineTest {
 
         CliRunner.Result version = CliRunner.run(command, "--version");
         assertEquals(0, version.exitCode(), version.toString());
-        assertTrue(Pattern.matches("hapmatrix \\d+\\.\\d+\\.\\d+ \\(DuckDB JDBC \\d+(\\.\\d+)+\\)\n", version.out()),
-                version.out());
+        assertTrue(version.out().startsWith("hapmatrix " + org.hapmatrix.Version.number() + " (commit "), version.out());
     }
 
     @Test
