@@ -33,8 +33,7 @@ public final class Version {
      * changes; {@code unknown} for a build outside a git checkout.
      */
     public static String commit() {
-        String commit = property("commit");
-        return UNKNOWN.equals(commit) || !"true".equals(BUILD.getProperty("dirty")) ? commit : commit + "-dirty";
+        return property("commit");
     }
 
     /** When the build ran, in UTC (ISO 8601). */
