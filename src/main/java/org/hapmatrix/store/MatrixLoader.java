@@ -50,7 +50,7 @@ public final class MatrixLoader {
     static long load(MatrixDatabase database, MatrixSource source, Progress progress, int batchSites) {
         try (Handle handle = database.open()) {
             DuckDBConnection connection = handle.getConnection().unwrap(DuckDBConnection.class);
-            handle.createScript(SqlTemplate.statement("create_code_tables")).execute();
+            handle.createScript(SqlTemplate.statement("load/create_code_tables")).execute();
             long sites = -1;
             List<SamplePair> defaultPairs = List.of();
             if (source.reopenable()) {
@@ -70,8 +70,8 @@ public final class MatrixLoader {
                 }
             }
             long start = System.nanoTime();
-            handle.execute(SqlTemplate.statement("create_contigs"));
-            handle.createScript(SqlTemplate.statement("drop_staging")).execute();
+            handle.execute(SqlTemplate.statement("load/create_contigs"));
+            handle.createScript(SqlTemplate.statement("load/drop_staging")).execute();
             writeCatalog(handle, defaultPairs, source);
             PhaseTimer.done("load: catalog", start);
             return sites;
@@ -100,7 +100,7 @@ public final class MatrixLoader {
             try {
                 scan(connection, allocator, reader, createMatrixStatement(parser.header(), SqlTemplate.quote(ARROW_STREAM)));
             } catch (SiteBatchArrowReader.AlphabetGrew e) {
-                handle.createScript(SqlTemplate.statement("discard_alphabet")).execute();
+                handle.createScript(SqlTemplate.statement("load/discard_alphabet")).execute();
                 return -1;
             }
             return parser.sitesRead();
@@ -115,7 +115,7 @@ public final class MatrixLoader {
         long start = System.nanoTime();
         try (BufferAllocator allocator = new RootAllocator();
              SiteBatchArrowReader reader = new SiteBatchArrowReader(allocator, parser, progress, batchSites)) {
-            scan(connection, allocator, reader, SqlTemplate.named("stage_sites")
+            scan(connection, allocator, reader, SqlTemplate.named("load/stage_sites")
                     .render(Map.of("arrow_stream", SqlTemplate.quote(ARROW_STREAM))));
         } catch (IOException e) {
             throw new HapmatrixException("closing the Arrow stream failed: " + e.getMessage(), e);
@@ -147,11 +147,11 @@ public final class MatrixLoader {
 
     static void declareAlphabet(Handle handle, SiteBatchReader parser) {
         insertAlleleCodes(handle, parser.alleles().values());
-        handle.execute(SqlTemplate.statement("create_allele_type"));
+        handle.execute(SqlTemplate.statement("load/create_allele_type"));
     }
 
     private static void insertAlleleCodes(Handle handle, List<String> values) {
-        PreparedBatch batch = handle.prepareBatch(SqlTemplate.statement("insert_allele_code"));
+        PreparedBatch batch = handle.prepareBatch(SqlTemplate.statement("load/insert_allele_code"));
         for (int code = 0; code < values.size(); code++) {
             batch.bind("code", code).bind("allele", values.get(code)).add();
         }
@@ -169,23 +169,23 @@ public final class MatrixLoader {
     }
 
     static String createMatrixStatement(MatrixHeader header, String sites) {
-        SqlTemplate sampleColumn = SqlTemplate.named("create_matrix.sample");
+        SqlTemplate sampleColumn = SqlTemplate.named("load/create_matrix.sample");
         List<String> columns = new ArrayList<>();
         for (String sample : header.samples()) {
             columns.add(sampleColumn.render(Map.of("sample", SqlTemplate.quote(sample))));
         }
-        return SqlTemplate.named("create_matrix").render(Map.of("sample_columns", SqlTemplate.list(columns), "sites", sites));
+        return SqlTemplate.named("load/create_matrix").render(Map.of("sample_columns", SqlTemplate.list(columns), "sites", sites));
     }
 
     private static void writeCatalog(Handle handle, List<SamplePair> defaultPairs, MatrixSource source) {
         writeSamplesAndPairs(handle, defaultPairs);
         insertLoadInfo(handle, source);
-        handle.createScript(SqlTemplate.statement("create_views")).execute();
+        handle.createScript(SqlTemplate.statement("load/create_views")).execute();
     }
 
     /** The load_info row (for a segmented load, with the first segment's counts: the catalog reads one row). */
     static void insertLoadInfo(Handle handle, MatrixSource source) {
-        handle.createUpdate(SqlTemplate.statement("insert_load_info"))
+        handle.createUpdate(SqlTemplate.statement("load/insert_load_info"))
                 .bind("source", source.name())
                 .bind("source_bytes", source.sizeBytes() < 0 ? null : source.sizeBytes())
                 .bind("header_source", source.headerSource())
@@ -195,11 +195,11 @@ public final class MatrixLoader {
 
     /** The catalog tables with their samples and default pairs (load_info stays empty), and the allele macros. */
     static void writeSamplesAndPairs(Handle handle, List<SamplePair> defaultPairs) {
-        handle.createScript(SqlTemplate.statement("create_catalog")).execute();
-        handle.execute(SqlTemplate.statement("insert_samples"));
+        handle.createScript(SqlTemplate.statement("load/create_catalog")).execute();
+        handle.execute(SqlTemplate.statement("load/insert_samples"));
         List<SamplePair> pairs = defaultPairs;
         if (!pairs.isEmpty()) {
-            PreparedBatch batch = handle.prepareBatch(SqlTemplate.statement("insert_pair"));
+            PreparedBatch batch = handle.prepareBatch(SqlTemplate.statement("load/insert_pair"));
             for (int i = 0; i < pairs.size(); i++) {
                 SamplePair pair = pairs.get(i);
                 batch.bind("pair", pair.name()).bind("sample_a", pair.sampleA())
@@ -208,6 +208,6 @@ public final class MatrixLoader {
             executeBatch(handle, batch);
         }
         // The macros the any-alphabet export and the views use (they need the allele type only).
-        handle.createScript(SqlTemplate.statement("create_allele_macros")).execute();
+        handle.createScript(SqlTemplate.statement("load/create_allele_macros")).execute();
     }
 }

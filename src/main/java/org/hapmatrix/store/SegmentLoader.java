@@ -66,7 +66,7 @@ public final class SegmentLoader implements AutoCloseable {
                     : SiteBatchArrowReader.sitesPerBatch(reader.header().sampleCount() + 1);
             this.batchesPerSegment = (int) Math.min(Integer.MAX_VALUE, Math.max(1, segmentSites / sitesPerBatch));
             this.connection = opened.getConnection().unwrap(DuckDBConnection.class);
-            opened.createScript(SqlTemplate.statement("create_code_tables")).execute();
+            opened.createScript(SqlTemplate.statement("load/create_code_tables")).execute();
             this.createMatrix = MatrixLoader.createMatrixStatement(reader.header(), SqlTemplate.quote(MatrixLoader.ARROW_STREAM));
         } catch (SQLException | RuntimeException e) {
             if (reader != null) {
@@ -106,7 +106,7 @@ public final class SegmentLoader implements AutoCloseable {
                 return new Segment(0, false, e.getMessage());
             }
             PhaseTimer.done("load: segment scanned", start);
-            handle.execute(SqlTemplate.statement("create_contigs"));
+            handle.execute(SqlTemplate.statement("load/create_contigs"));
             PhaseTimer.done("load: contigs table", start);
             if (first) {
                 MatrixLoader.writeSamplesAndPairs(handle, parser.defaultPairs()); // the samples come from the matrix table's columns
@@ -129,7 +129,7 @@ public final class SegmentLoader implements AutoCloseable {
     public void dropSegment() {
         long start = System.nanoTime();
         try {
-            handle.createScript(SqlTemplate.statement("drop_segment")).execute();
+            handle.createScript(SqlTemplate.statement("load/drop_segment")).execute();
         } catch (JdbiException e) {
             throw failure(e);
         }

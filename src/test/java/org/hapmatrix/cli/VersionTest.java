@@ -60,11 +60,11 @@ class VersionTest {
 
     /** What git says about this checkout now: the abbreviated commit, -dirty if tracked files changed. */
     private String expectedCommit() {
-        ExternalTool.Result head = ExternalTool.run(tmp, "git", "rev-parse", "--short=10", "HEAD");
+        ExternalTool.Result head = ExternalTool.run(Path.of("").toAbsolutePath(), "git", "rev-parse", "--short=10", "HEAD");
         if (head.exitCode() != 0) {
             return "unknown"; // built from a tree without git (a source tarball)
         }
-        ExternalTool.Result status = ExternalTool.run(tmp, "git", "status", "--porcelain", "--untracked-files=no");
+        ExternalTool.Result status = ExternalTool.run(Path.of("").toAbsolutePath(), "git", "status", "--porcelain", "--untracked-files=no");
         return head.stdout().strip() + (status.stdout().isBlank() ? "" : "-dirty");
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.hapmatrix.testsupport.ExternalTool;
 import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +67,7 @@ class LocalWorkflowIT {
         GeneratedMatrix matrix = ClusterMatrices.sorted(3, 800);
         Path plain = tmp.resolve("m.txt");
         matrix.writeTo(plain, true);
-        Path indexed = ExternalTools.bgzipAndIndex(plain, 1);
+        Path indexed = ExternalTool.bgzipAndIndex(plain, 1);
         Path output = tmp.resolve("gathered.txt.gz");
         ScriptRunner.Outcome outcome = snakemake("matrix=" + indexed, "output=" + output, "contigs_per_job=3",
                 "threads=1", "mem_mb=1024");
@@ -123,7 +124,7 @@ class LocalWorkflowIT {
         GeneratedMatrix matrix = ClusterMatrices.sorted(9, 200);
         Path plain = folder.resolve("matrix with space.txt");
         matrix.writeTo(plain, true);
-        Path indexed = ExternalTools.bgzipAndIndex(plain, 1);
+        Path indexed = ExternalTool.bgzipAndIndex(plain, 1);
         // relative names, as a user in that folder types them
         ScriptRunner.Outcome outcome = snakemakeIn(folder, "matrix=matrix with space.txt.gz",
                 "output=gathered result.txt", "contigs_per_job=2", "threads=1", "mem_mb=1024");
@@ -153,7 +154,7 @@ class LocalWorkflowIT {
         GeneratedMatrix matrix = ClusterMatrices.sorted(5, 300, ClusterMatrices.VCF_CONTIGS);
         Path plain = tmp.resolve("v.txt");
         matrix.writeTo(plain, true);
-        Path indexed = ExternalTools.bgzipAndIndex(plain, 1);
+        Path indexed = ExternalTool.bgzipAndIndex(plain, 1);
         Path output = tmp.resolve("gathered.vcf.gz");
         ScriptRunner.Outcome outcome = snakemake("matrix=" + indexed, "output=" + output, "contigs_per_job=2", "threads=1");
         assertEquals(0, outcome.exitCode(), outcome.log());
@@ -164,7 +165,7 @@ class LocalWorkflowIT {
         // one convert's bytes but for the line recording each run's own command
         assertEquals(withoutCommandLine(Files.readAllBytes(whole)), withoutCommandLine(gunzip(output)));
         assertEquals(String.join("\n", ClusterMatrices.VCF_CONTIGS.subList(0, 6)) + "\n",
-                ExternalTools.succeed(tmp, "tabix", "-l", output.toString()));
+                ExternalTool.succeed(tmp, "tabix", "-l", output.toString()));
     }
 
     private static String withoutCommandLine(byte[] vcf) {
@@ -181,7 +182,7 @@ class LocalWorkflowIT {
         GeneratedMatrix matrix = ClusterMatrices.sorted(10, 200, contigs);
         Path plain = tmp.resolve("hash.txt");
         matrix.writeTo(plain, true);
-        Path indexed = ExternalTools.bgzipAndIndex(plain, 1);
+        Path indexed = ExternalTool.bgzipAndIndex(plain, 1);
         Path output = tmp.resolve("hash-out.txt");
         ScriptRunner.Outcome outcome = snakemake("matrix=" + indexed, "output=" + output);
         if (outcome.exitCode() == 0) {
@@ -198,7 +199,7 @@ class LocalWorkflowIT {
         GeneratedMatrix matrix = ClusterMatrices.sorted(11, 100, List.of("#first", "chr2", "chr3"));
         Path plain = tmp.resolve("first.txt");
         matrix.writeTo(plain, true);
-        Path indexed = ExternalTools.bgzipAndIndex(plain, 1);
+        Path indexed = ExternalTool.bgzipAndIndex(plain, 1);
         Path groups = tmp.resolve("groups");
         ScriptRunner.Outcome outcome = ScriptRunner.run(tmp, 120, Map.of(), List.of(CONTIG_GROUPS.toString(),
                 ScriptRunner.LAUNCHER.toString(), indexed.toString(), groups.toString(), "5"));
@@ -215,7 +216,7 @@ class LocalWorkflowIT {
         GeneratedMatrix matrix = ClusterMatrices.sorted(14, 100, List.of("chr1", "#between", "chr3"));
         Path plain = tmp.resolve("sub.txt");
         matrix.writeTo(plain, true);
-        Path indexed = ExternalTools.bgzipAndIndex(plain, 1);
+        Path indexed = ExternalTool.bgzipAndIndex(plain, 1);
         ScriptRunner.Outcome outcome = ScriptRunner.run(tmp, 120,
                 Map.of("HAPMATRIX", ScriptRunner.LAUNCHER.toString(), "SLURM_CONF", tmp.resolve("no-cluster.conf").toString()),
                 List.of(SUBMIT.toString(), indexed.toString(), "sub-out.txt"));
@@ -233,7 +234,7 @@ class LocalWorkflowIT {
         matrix.writeTo(plain, false);
         Path header = tmp.resolve("bare-header.txt");
         matrix.writeHeaderFile(header);
-        Path indexed = ExternalTools.bgzipAndIndex(plain, 0);
+        Path indexed = ExternalTool.bgzipAndIndex(plain, 0);
         Path groups = tmp.resolve("groups");
         ScriptRunner.Outcome outcome = ScriptRunner.run(tmp, 120, Map.of(), List.of(CONTIG_GROUPS.toString(),
                 ScriptRunner.LAUNCHER.toString(), indexed.toString(), groups.toString(), "7", "--header",

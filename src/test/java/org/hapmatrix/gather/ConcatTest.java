@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.hapmatrix.cluster.ClusterMatrices;
-import org.hapmatrix.cluster.ExternalTools;
 import org.hapmatrix.reference.ReferenceConverter;
 import org.hapmatrix.testsupport.CliRunner;
+import org.hapmatrix.testsupport.ExternalTool;
 import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class ConcatTest {
         matrix = ClusterMatrices.sorted(5, 500);
         Path plain = tmp.resolve("m.txt");
         matrix.writeTo(plain, true);
-        indexed = ExternalTools.bgzipAndIndex(plain, 1);
+        indexed = ExternalTool.bgzipAndIndex(plain, 1);
     }
 
     /** One convert per group of contigs, as the workflow runs them; returns the parts in order. */

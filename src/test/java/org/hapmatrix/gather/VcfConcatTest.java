@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.hapmatrix.cluster.ClusterMatrices;
-import org.hapmatrix.cluster.ExternalTools;
 import org.hapmatrix.testsupport.CliRunner;
+import org.hapmatrix.testsupport.ExternalTool;
 import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class VcfConcatTest {
         GeneratedMatrix matrix = ClusterMatrices.sorted(9, 400, ClusterMatrices.VCF_CONTIGS);
         Path plain = tmp.resolve("m.txt");
         matrix.writeTo(plain, true);
-        indexed = ExternalTools.bgzipAndIndex(plain, 1);
+        indexed = ExternalTool.bgzipAndIndex(plain, 1);
     }
 
     private List<String> scatter(int contigsPerPart, String suffix, String... options) throws IOException {
@@ -102,16 +102,16 @@ class VcfConcatTest {
         concat(parts, joined);
         assertEquals(withoutCommandLine(gunzip(whole)), withoutCommandLine(gunzip(joined)));
         assertTrue(Files.getLastModifiedTime(Path.of(joined + ".tbi")).compareTo(Files.getLastModifiedTime(joined)) >= 0);
-        assertEquals("", ExternalTools.succeed(tmp, "bgzip", "-t", joined.toString()));
+        assertEquals("", ExternalTool.succeed(tmp, "bgzip", "-t", joined.toString()));
         // tabix and bcftools answer regions from the new index as the records say (single-base REFs here)
         String records = withoutCommandLine(gunzip(joined));
         for (String region : List.of("\u03c93", "scaffold_4:100-900", "chr1:1-50", "silent", "\u67d3\u8272\u4f532")) {
-            assertEquals(recordsIn(records, region), ExternalTools.succeed(tmp, "tabix", joined.toString(), region), region);
+            assertEquals(recordsIn(records, region), ExternalTool.succeed(tmp, "tabix", joined.toString(), region), region);
         }
-        ExternalTools.Run view = ExternalTools.run(tmp, "bcftools", "view", "-H", "-r", "\u67d3\u8272\u4f532", joined.toString());
+        ExternalTool.Result view = ExternalTool.run(tmp, "bcftools", "view", "-H", "-r", "\u67d3\u8272\u4f532", joined.toString());
         assertEquals(0, view.exitCode(), view.output());
         // htslib warns about the non-ASCII contig names (VCF 4.3's rule), which hapmatrix's VCF allows
-        String viewed = view.output().replaceAll("(?m)^\\[W::bcf_hrec_check\\] Invalid contig name: .*\n", "");
+        String viewed = view.stdout().replaceAll("(?m)^\\[W::bcf_hrec_check\\] Invalid contig name: .*\n", "");
         assertEquals(recordsIn(records, "\u67d3\u8272\u4f532"), viewed);
         // vcf.gz parts (BGZF with their own indexes) gather the same way
         List<String> gzParts = scatter(4, ".vcf.gz");
