@@ -2,8 +2,8 @@
 -- Per site: the pairs' alleles as ENUM codes (a, b per pair), its rowid (the exporter names its
 -- contig from it), position, REF's ENUM code, and ALT as a bit mask over ENUM codes: the alleles
 -- of the ALT samples minus REF and minus N (N's bit is bound by the query class); one-byte bits
--- widen to the mask's 64 by DuckDB's own cast. The pairs come first: with 5,000 samples, the
--- same query with its pair list last took 45% longer to prepare and 35% longer to run. This is the
+-- widen to the mask's 64 by DuckDB's own cast. The pairs come first: with thousands of samples
+-- a pair list last is slower to prepare and to run (bench/RESULTS.md). This is the
 -- alt_alleles rule of create_allele_macros.sql over ENUM codes, kept as integer work for speed
 -- (the list form costs several times more per site); the tests hold both to the reference
 -- converter. Sites whose ALT is empty are not returned.

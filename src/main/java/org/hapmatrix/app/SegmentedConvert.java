@@ -19,8 +19,8 @@ import org.hapmatrix.util.Progress;
 
 /**
  * {@code convert} without {@code --db}. Nobody keeps that database, so it lives in memory (no
- * compression, no checkpoint, no second open, measured about a quarter less CPU than a scratch
- * file at 4M sites) and holds one segment of the matrix at a time: each segment is loaded,
+ * compression, no checkpoint, no second open: less CPU than a scratch file, see
+ * bench/RESULTS.md) and holds one segment of the matrix at a time: each segment is loaded,
  * appended to the output and dropped before the next is read. Memory stays flat whatever the
  * input's size, and a site costs the same in a 14 GB input as in a small one.
  *

@@ -52,7 +52,7 @@ public final class OutputTarget implements AutoCloseable {
             boolean special = Files.exists(target) && !Files.isRegularFile(target);
             temporary = special ? null : createPart(directory, target.getFileName().toString());
             // The part file is new and empty: no O_TRUNC, which makes ext4 flush the whole file on
-            // close (its "replace via truncate" safeguard: 0.09 s for a 200 MB table).
+            // close (its "replace via truncate" safeguard; bench/RESULTS.md).
             OutputStream file = new BufferedOutputStream(special ? Files.newOutputStream(target)
                     : Files.newOutputStream(temporary, StandardOpenOption.WRITE), BUFFER_BYTES);
             OutputStream stream = gzipByName && path.endsWith(".gz") ? new GZIPOutputStream(file, BUFFER_BYTES) : file;
