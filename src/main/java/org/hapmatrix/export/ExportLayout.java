@@ -1,10 +1,10 @@
 package org.hapmatrix.export;
 
 import org.hapmatrix.format.Codecs;
-import org.hapmatrix.format.FileExtensions;
 import org.hapmatrix.format.MissingAlleles;
 import org.hapmatrix.format.OutputCodec;
 import org.hapmatrix.format.TableCodec;
+import org.hapmatrix.io.FileExtensions;
 
 /**
  * How the output is laid out: its format, how a pair's N and - are written, whether it is

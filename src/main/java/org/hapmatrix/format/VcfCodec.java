@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.hapmatrix.io.FileExtensions;
 import org.hapmatrix.matrix.SamplePair;
 
 /**

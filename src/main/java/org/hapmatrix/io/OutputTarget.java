@@ -55,7 +55,7 @@ public final class OutputTarget implements AutoCloseable {
             // close (its "replace via truncate" safeguard; bench/RESULTS.md).
             OutputStream file = new BufferedOutputStream(special ? Files.newOutputStream(target)
                     : Files.newOutputStream(temporary, StandardOpenOption.WRITE), BUFFER_BYTES);
-            OutputStream stream = gzipByName && path.endsWith(".gz") ? new GZIPOutputStream(file, BUFFER_BYTES) : file;
+            OutputStream stream = gzipByName && FileExtensions.hasExtension(path, FileExtensions.GZIP) ? new GZIPOutputStream(file, BUFFER_BYTES) : file;
             return new OutputTarget(path, target, temporary, stream);
         } catch (IOException e) {
             if (temporary != null) {

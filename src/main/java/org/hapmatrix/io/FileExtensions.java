@@ -1,4 +1,4 @@
-package org.hapmatrix.format;
+package org.hapmatrix.io;
 
 import java.util.List;
 import java.util.Locale;
