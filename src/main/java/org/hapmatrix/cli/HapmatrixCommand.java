@@ -17,5 +17,5 @@ import picocli.CommandLine.ScopeType;
 public final class HapmatrixCommand {
     /** The subcommands, in help order; {@link Main} registers them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(ConvertCommand.class, LoadCommand.class, ExportCommand.class,
-            SqlCommand.class, InfoCommand.class, ContigsCommand.class, ConcatCommand.class);
+            SqlCommand.class, InfoCommand.class, StatsCommand.class, ContigsCommand.class, ConcatCommand.class);
 }
