@@ -131,6 +131,22 @@ class StatsMatchesReferenceTest {
         assertEquals(StatsOutput.fromTsv(tsv.out()), StatsOutput.fromJson(json.out()));
     }
 
+    /** More than 256 samples and pairs: the statements' list shapes (sql/stats/*_long.sql, *_list.sql). */
+    @Test
+    void aWideMatrixGivesTheSameFiguresThroughTheListShapes() throws IOException {
+        GeneratedMatrix matrix = ReportInBrowserTest.generated(600, 3, 40, 17);
+        Path input = tmp.resolve("wide.txt");
+        matrix.writeTo(input, true);
+        CliRunner.Result result = CliRunner.run("stats", input.toString(), "-q", "--window", "70");
+        assertEquals(0, result.exitCode(), result.toString());
+        Map<String, List<String>> expected = ReferenceStats.sections(matrix.columnNames(), matrix.rows(),
+                matrix.sampleNames(), ReferenceConverter.defaultPairs(matrix.columnNames()), null, matrix.sampleNames(), 70);
+        Map<String, List<String>> actual = StatsOutput.fromTsv(result.out());
+        for (String section : StatsOutput.SECTIONS) {
+            assertEquals(String.join("\n", expected.get(section)), String.join("\n", actual.get(section)), section);
+        }
+    }
+
     /** docs/stats.md's rule: the smallest 1, 2 or 5 x 10^k with at most 100 windows up to the last position. */
     static long autoWindow(long lastPosition) {
         for (long power = 1; ; power *= 10) {
