@@ -45,7 +45,7 @@ class ReportInBrowserTest {
             assertTrue(page.dom().contains(label) || page.dom().contains(label.replace("&#39;", "'")), label);
         }
         assertTrue(page.dom().contains("hapmatrix stats"));
-        screenshot(html, "report.png", 3500);
+        screenshot(html, "report.png", 4300);
     }
 
     @Test
