@@ -59,6 +59,23 @@ class StatsErrorsTest {
     }
 
     @Test
+    void aMatrixIsLoadedIntoAScratchDatabaseThatIsDeletedAfterwards() throws IOException {
+        Path scratch = Files.createDirectory(tmp.resolve("scratch"));
+        Path matrix = tmp.resolve("m.txt");
+        assertFails(2, "hapmatrix: " + matrix + ": unknown contig 'chrZ'", "stats", matrix.toString(), "--contigs", "chrZ",
+                "--tmp-dir", scratch.toString());
+        try (Stream<Path> left = Files.list(scratch)) {
+            assertEquals(List.of(), left.toList(), "nothing left in --tmp-dir after a failure");
+        }
+        CliRunner.Result result = CliRunner.run("stats", matrix.toString(), "--tmp-dir", scratch.toString(), "-q");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(result.out().contains("\nSN\tsites\t200\n"), result.out());
+        try (Stream<Path> left = Files.list(scratch)) {
+            assertEquals(List.of(), left.toList(), "nothing left in --tmp-dir after a run");
+        }
+    }
+
+    @Test
     void neitherOrBothInputs() {
         assertFails(2, "give either a MATRIX or --db FILE", "stats");
         assertFails(2, "give either a MATRIX or --db FILE", "stats", tmp.resolve("m.txt").toString(), "--db", db.toString());
