@@ -68,7 +68,11 @@ final class StatsCommand extends DatabaseCommand {
         inputs.put("header file", headerFile);
         OutputTarget.requireNotAnInput(output, inputs);
         OutputTarget.requireNotAnInput(html, inputs);
-        if (html != null && output != null && !OutputTarget.STDOUT.equals(output)
+        boolean sectionsToStdout = output == null || OutputTarget.STDOUT.equals(output);
+        if (OutputTarget.STDOUT.equals(html) && sectionsToStdout) {
+            throw new ParameterException(spec.commandLine(), "--html - and the sections would both go to stdout; give -o FILE");
+        }
+        if (html != null && !sectionsToStdout
                 && Path.of(html).toAbsolutePath().normalize().equals(Path.of(output).toAbsolutePath().normalize())) {
             throw new ParameterException(spec.commandLine(), "--html and -o name the same file");
         }

@@ -95,6 +95,8 @@ class StatsErrorsTest {
         assertFails(2, "hapmatrix: " + missingFolder + ": output directory does not exist", "stats", "--db", db.toString(),
                 "--html", missingFolder);
         assertFails(2, "output is the database", "stats", "--db", db.toString(), "--html", db.toString());
+        assertFails(2, "--html - and the sections would both go to stdout", "stats", "--db", db.toString(), "--html", "-",
+                "-o", "-");
         assertFails(2, "--html and -o name the same file", "stats", "--db", db.toString(), "--html", html.toString(),
                 "-o", html.toString());
     }
