@@ -11,16 +11,37 @@
 #   THREADS          --cpus-per-task and hapmatrix --threads of each task (default 2)
 #   MEM_MB           --mem of each task in MB (default 2048; DuckDB gets MEM_MB - 640)
 #   WORK             folder for contig lists, parts and logs (default OUTPUT.hapmatrix-work)
+#   KEEP_WORK=1      keep the contig lists and the tasks' logs after success (the concat job
+#                    removes them, and with WAIT=1 this script then removes the work folder)
 #   SBATCH_OPTIONS   more sbatch options for every job, e.g. "--partition=main --time=2:00:00"
 #   WAIT=1           wait until the concat job ends and exit with its status (sbatch --wait)
 #
 # Contig names go to the tasks in files, one a line, so spaces and unicode are safe. Prints the
-# array job's and the concat job's ids.
+# array job's and the concat job's ids. The extra options must not set what the tasks set
+# (--contigs, --contigs-file, -r/--regions, -o, --threads, --memory-limit, --header, --db).
 set -euo pipefail
 if [ $# -lt 2 ]; then
     echo "usage: $0 MATRIX OUTPUT [extra convert options...]" >&2
     exit 2
 fi
+refuse() {
+    echo "$(basename "$0"): $*" >&2
+    exit 2
+}
+whole_number() { # NAME VALUE MINIMUM
+    [[ $2 =~ ^[0-9]+$ ]] && [ "$2" -ge "$3" ] || refuse "$1 is '$2'; it must be a whole number of at least $3"
+}
+for option in "${@:3}"; do
+    # the same words as workflow/schemas/config.schema.yaml refuses in `options`
+    if [[ $option =~ ^(-[hqV]*[ort]|--(contigs|contigs-file|regions|output|threads|memory-limit|header|db)(=|$)) ]]; then
+        refuse "'$option': the extra convert options must not hold --contigs, --contigs-file, -r/--regions," \
+            "-o/--output, -t/--threads, --memory-limit, --header or --db: each task sets its contigs, output," \
+            "threads and memory itself (use THREADS, MEM_MB, HEADER)"
+    fi
+done
+whole_number CONTIGS_PER_TASK "${CONTIGS_PER_TASK:-1}" 1
+whole_number THREADS "${THREADS:-2}" 1
+whole_number MEM_MB "${MEM_MB:-2048}" 896
 here=$(cd "$(dirname "$(readlink -f "$0")")" && pwd)
 matrix=$(readlink -f "$1")
 output=$(readlink -m "$2")
@@ -40,16 +61,10 @@ case $output in
     *) part_suffix=.txt ;;
 esac
 
-rm -rf "$work/groups" "$work/parts"
-mkdir -p "$work/groups" "$work/parts" "$work/logs"
-"$hapmatrix" contigs "$matrix" "${header_option[@]}" -o "$work/contigs.txt"
-# split keeps lines whole, whatever bytes a name holds; -a 6 numbers up to 999,999 groups.
-split -l "$per_task" -a 6 --numeric-suffixes=1 --additional-suffix=.contigs "$work/contigs.txt" "$work/groups/"
+rm -rf "$work/parts"
+mkdir -p "$work/parts" "$work/logs"
+"$here/../scripts/contig-groups.sh" "$hapmatrix" "$matrix" "$work/groups" "$per_task" "${header_option[@]}"
 tasks=$(find "$work/groups" -name '*.contigs' | wc -l)
-if [ "$tasks" -eq 0 ]; then
-    echo "$0: $matrix: no contig to convert" >&2
-    exit 1
-fi
 
 array_job=$(sbatch --parsable "${sbatch_options[@]}" --job-name=hapmatrix-convert --array="1-$tasks" \
     --cpus-per-task="$threads" --mem="$mem_mb" --output="$work/logs/convert-%a.log" \
@@ -60,5 +75,10 @@ wait_option=()
 concat_job=$(sbatch --parsable "${sbatch_options[@]}" "${wait_option[@]}" --job-name=hapmatrix-concat \
     --dependency="afterok:$array_job" --kill-on-invalid-dep=yes --cpus-per-task=1 --mem=1024 \
     --output="$work/logs/concat.log" \
-    "$here/hapmatrix-concat.sh" "$hapmatrix" "$work" "$part_suffix" "$tasks" "$output")
+    "$here/hapmatrix-concat.sh" "$hapmatrix" "$work" "$part_suffix" "$tasks" "$output" "${KEEP_WORK:-0}")
 echo "array job ${array_job}: $tasks task(s); concat job ${concat_job%%;*} -> $output"
+# sbatch --wait returned the concat's success (set -e): its own log can go now too
+if [ "${WAIT:-0}" = 1 ] && [ "${KEEP_WORK:-0}" != 1 ]; then
+    rm -f "$work/logs/concat.log"
+    rmdir "$work/logs" "$work" 2>/dev/null || true
+fi

@@ -63,12 +63,26 @@ cmp "$work/expected.txt" "$work/snakemake/gathered.txt"
 # every convert went through SLURM: one sbatch log per contig group
 jobs=$(find "$work/snakemake/.snakemake/slurm_logs/rule_convert_group" -name '*.log' | wc -l)
 [ "$jobs" -eq 7 ] || { echo "slurm-workflow-test: $jobs SLURM convert jobs, expected 7" >&2; exit 1; }
+[ ! -e "$work/snakemake/gathered.txt.hapmatrix-work" ] \
+    || { echo "slurm-workflow-test: the workflow left its work folder after success" >&2; exit 1; }
 
 step "sbatch array + dependent concat"
 WAIT=1 THREADS=1 MEM_MB=900 CONTIGS_PER_TASK=2 HAPMATRIX="$hapmatrix" \
     timeout 300 "$workflow/sbatch/submit.sh" "$work/m.txt.gz" "$work/array.txt" >"$work/submit.log" 2>&1 \
     || { cat "$work/submit.log" >&2; tail -5 "$work"/array.txt.hapmatrix-work/logs/* >&2 || true; exit 1; }
 cmp "$work/expected.txt" "$work/array.txt"
-[ "$(ls "$work/array.txt.hapmatrix-work/logs" | grep -c '^convert-')" -eq 4 ]
+grep -q '^array job [0-9]*: 4 task(s); concat job [0-9]* -> ' "$work/submit.log" \
+    || { echo "slurm-workflow-test: not 4 array tasks:" >&2; cat "$work/submit.log" >&2; exit 1; }
+[ ! -e "$work/array.txt.hapmatrix-work" ] \
+    || { echo "slurm-workflow-test: submit.sh left its work folder after success" >&2; exit 1; }
+
+step "sbatch array, KEEP_WORK=1: the contig lists and every task's log kept"
+WAIT=1 KEEP_WORK=1 THREADS=1 MEM_MB=900 CONTIGS_PER_TASK=4 HAPMATRIX="$hapmatrix" \
+    timeout 300 "$workflow/sbatch/submit.sh" "$work/m.txt.gz" "$work/kept.txt" >"$work/submit-kept.log" 2>&1 \
+    || { cat "$work/submit-kept.log" >&2; tail -5 "$work"/kept.txt.hapmatrix-work/logs/* >&2 || true; exit 1; }
+cmp "$work/expected.txt" "$work/kept.txt"
+[ "$(ls "$work/kept.txt.hapmatrix-work/logs" | grep -c '^convert-')" -eq 2 ]
+[ "$(ls "$work/kept.txt.hapmatrix-work/groups" | grep -c '\.contigs$')" -eq 2 ]
+[ ! -e "$work/kept.txt.hapmatrix-work/parts" ]
 
 step "passed"

@@ -1,7 +1,7 @@
 package org.hapmatrix.cli;
 
 import java.util.List;
-import org.hapmatrix.gather.PartConcatenator;
+import org.hapmatrix.app.PartConcatenator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

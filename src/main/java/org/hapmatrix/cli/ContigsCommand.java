@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.hapmatrix.export.OutputTarget;
-import org.hapmatrix.matrix.MatrixContigs;
+import org.hapmatrix.app.MatrixContigs;
+import org.hapmatrix.io.OutputTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -3,8 +3,8 @@ package org.hapmatrix.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.hapmatrix.export.MatrixExport;
-import org.hapmatrix.export.OutputTarget;
+import org.hapmatrix.app.MatrixExport;
+import org.hapmatrix.io.OutputTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hapmatrix.export.ExportLayout;
-import org.hapmatrix.export.MissingAlleles;
-import org.hapmatrix.export.OutputFormat;
+import org.hapmatrix.format.Codecs;
+import org.hapmatrix.format.MissingAlleles;
+import org.hapmatrix.format.OutputCodec;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,9 +16,10 @@ import picocli.CommandLine.TypeConversionException;
 public final class FormatOptions {
     private static final Pattern PLAIN_ARGUMENT = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
 
-    @Option(names = "--format", paramLabel = "tsv|vcf|phase-extender", converter = FormatConverter.class,
-            description = "Output format (default: vcf for an output named .vcf or .vcf.gz, else tsv).")
-    OutputFormat format;
+    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: from the output's name, "
+                    + "vcf for .vcf, .vcf.gz or .vcf.bgz, else tsv).", completionCandidates = FormatNames.class)
+    OutputCodec format;
 
     @Option(names = "--missing", paramLabel = "ref|dot",
             description = "Write a pair's N and - as REF (tsv's default) or as . (default of vcf and phase-extender).")
@@ -48,14 +50,19 @@ public final class FormatOptions {
         return quoted.append('\'').toString();
     }
 
-    static final class FormatConverter implements ITypeConverter<OutputFormat> {
+    static final class FormatConverter implements ITypeConverter<OutputCodec> {
         @Override
-        public OutputFormat convert(String value) {
-            OutputFormat format = OutputFormat.named(value);
-            if (format == null) {
-                throw new TypeConversionException("'" + value + "' is not a format: expected tsv, vcf or phase-extender");
-            }
-            return format;
+        public OutputCodec convert(String value) {
+            return Codecs.outputNamed(value).orElseThrow(() -> new TypeConversionException(
+                    "'" + value + "' is not a format: expected " + Codecs.outputNames(" or ")));
+        }
+    }
+
+    /** The {@code --format} names, from the codec list. */
+    static final class FormatNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Codecs.OUTPUT.stream().map(OutputCodec::name).iterator();
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.hapmatrix.cli;
 
-import org.hapmatrix.matrix.OpenedMatrix;
-import org.hapmatrix.store.MatrixLoad;
+import org.hapmatrix.app.MatrixLoad;
+import org.hapmatrix.matrix.OpenedInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -22,7 +22,7 @@ final class LoadCommand extends DatabaseCommand {
     public Integer call() {
         StatusLine status = status();
         long sites;
-        try (OpenedMatrix matrix = input.open(contigs.names(), true);
+        try (OpenedInput matrix = input.open(contigs.names(), true);
              StatusLine.Bar progress = status.progress("load", " MiB", 1 << 20)) {
             sites = MatrixLoad.run(matrix, database.file, database.file.toString(), engine.settings(), progress);
         }

@@ -3,13 +3,15 @@ package org.hapmatrix.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.StandardOutput;
 import org.hapmatrix.store.DuckDbErrors;
 import org.hapmatrix.util.PrintableText;
-import org.hapmatrix.util.StandardOutput;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * Entry point: runs a command line and exits with its code, picocli's {@link ExitCode}: OK (0),
@@ -44,6 +46,9 @@ public final class Main {
         for (Class<?> subcommand : named != null ? List.<Class<?>>of(named) : HapmatrixCommand.SUBCOMMANDS) {
             commandLine.addSubcommand(subcommand);
         }
+        if (named == null) {
+            commandLine.addSubcommand(new HelpCommand()); // last in the command list
+        }
         commandLine.setExecutionExceptionHandler(Main::reportFailure);
         commandLine.setParameterExceptionHandler(Main::reportUsageError);
         return commandLine;
@@ -67,7 +72,9 @@ public final class Main {
     private static int reportUsageError(CommandLine.ParameterException error, String[] args) {
         CommandLine command = error.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("hapmatrix: " + PrintableText.oneLine(error.getMessage().replace('\n', ' ').strip()) + " (see --help)");
+        String message = error instanceof UnmatchedArgumentException unmatched ? UsageErrors.unmatched(unmatched)
+                : error.getMessage().replace('\n', ' ').strip();
+        err.println("hapmatrix: " + PrintableText.oneLine(message) + " (see --help)");
         err.flush();
         return ExitCode.USAGE;
     }

@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hapmatrix.matrix.MatrixInput;
-import org.hapmatrix.matrix.OpenedMatrix;
+import org.hapmatrix.format.Codecs;
+import org.hapmatrix.format.InputCodec;
+import org.hapmatrix.io.MatrixInput;
+import org.hapmatrix.matrix.OpenedInput;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,8 +29,8 @@ public final class MatrixInputOptions {
         return files;
     }
 
-    /** Opens the matrix to read only {@code contigs} (all for an empty list), see {@link OpenedMatrix#open(String, Path, List, boolean)}. */
-    OpenedMatrix open(List<String> contigs, boolean filterWithoutIndex) {
-        return OpenedMatrix.open(matrix, headerFile, contigs, filterWithoutIndex);
+    /** Opens the input to read only {@code contigs} (all for an empty list), in the format its content says. */
+    OpenedInput open(List<String> contigs, boolean filterWithoutIndex) {
+        return Codecs.openInput(new InputCodec.Request(matrix, headerFile, contigs, filterWithoutIndex));
     }
 }

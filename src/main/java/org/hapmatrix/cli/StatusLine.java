@@ -9,7 +9,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.hapmatrix.export.MatrixConvert;
+import org.hapmatrix.util.Progress;
 
 /**
  * What a command says on stderr besides errors: a progress bar while it works (only when stderr
@@ -51,7 +51,7 @@ final class StatusLine {
     }
 
     /** A lazily drawn progress bar; the bar itself appears with the first update. */
-    static final class Bar implements MatrixConvert.Phase {
+    static final class Bar implements Progress.Phase {
         private final String task;
         private final String unit;
         private final long unitSize;

@@ -2,7 +2,7 @@ package org.hapmatrix.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.hapmatrix.util.StandardOutput;
+import org.hapmatrix.io.StandardOutput;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

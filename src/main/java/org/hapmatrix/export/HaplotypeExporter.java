@@ -6,10 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.BufferAllocator;
@@ -18,10 +18,16 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
 import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.util.PhaseTimer;
-import org.hapmatrix.util.Progress;
+import org.hapmatrix.format.BgzfPart;
+import org.hapmatrix.format.OutputCodec;
+import org.hapmatrix.format.SiteFormatter;
+import org.hapmatrix.format.TabixIndexWriter;
+import org.hapmatrix.io.OutputTarget;
+import org.hapmatrix.store.ContigInfo;
 import org.hapmatrix.store.DuckDbErrors;
 import org.hapmatrix.store.MatrixDatabase;
+import org.hapmatrix.util.PhaseTimer;
+import org.hapmatrix.util.Progress;
 
 /**
  * Writes the haplotype table from a loaded database. The contigs' rowid ranges are cut into work
@@ -57,7 +63,7 @@ public final class HaplotypeExporter {
     }
 
     /** With a chosen work unit size (0: by the result's width); tests use small units to split contigs across threads. */
-    HaplotypeExporter(MatrixDatabase database, List<String> alleles, long rowsPerUnit) {
+    public HaplotypeExporter(MatrixDatabase database, List<String> alleles, long rowsPerUnit) {
         this.database = database;
         this.alleles = List.copyOf(alleles);
         this.rowsPerUnit = rowsPerUnit;
@@ -85,7 +91,7 @@ public final class HaplotypeExporter {
 
     /** Refuses, before any output file is created, a request the layout cannot write (names the format cannot hold). */
     public void check(ExportPlan plan, ExportLayout layout) {
-        layout.format().check(plan, database.name());
+        layout.format().check(plan.pairs(), contigNames(plan), database.name());
     }
 
     /**
@@ -130,12 +136,12 @@ public final class HaplotypeExporter {
                 workers.execute(() -> work(query, pairCount, layout, units, nextUnit, results, parts));
             }
             OutputStream out = output.stream();
-            TabixIndexBuilder tabix = layout.indexedBgzf() ? new TabixIndexBuilder(database.name()) : null;
+            TabixIndexWriter tabix = layout.indexedBgzf() ? new TabixIndexWriter() : null;
             long written = 0;
             long rowsTotal = units.stream().mapToLong(WorkUnit::rows).sum();
             long rowsDone = 0;
             try {
-                byte[] header = withHeader ? layout.format().header(plan, layout.commandLine()) : new byte[0];
+                byte[] header = withHeader ? layout.format().header(new OutputCodec.HeaderFields(plan.pairs(), contigNames(plan), layout.commandLine())) : new byte[0];
                 if (tabix != null) {
                     header = BgzfPart.compress(header);
                 }
@@ -146,14 +152,14 @@ public final class HaplotypeExporter {
                     PartResult result = await(results.get(unit.index()));
                     written += result.lines();
                     if (tabix != null) {
-                        tabix.addPart(result.bgzf(), offset);
+                        tabix.addPart(result.bgzf(), offset, database.name());
                         offset += partBytes;
                     }
                     rowsDone += unit.rows();
                     progress.update(rowsDone, rowsTotal);
                 }
                 if (tabix != null) {
-                    out.write(TabixIndexBuilder.END_OF_FILE);
+                    out.write(TabixIndexWriter.END_OF_FILE);
                     out.flush(); // the data's last write before the index's: htslib warns about an index older than its data
                     try {
                         tabix.write(offset, index.stream());
@@ -268,5 +274,9 @@ public final class HaplotypeExporter {
             }
             throw new HapmatrixException("export failed: " + cause, cause);
         }
+    }
+
+    private static List<String> contigNames(ExportPlan plan) {
+        return plan.contigs().stream().map(ContigInfo::name).toList();
     }
 }

@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hapmatrix.format.Alleles;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.store.SqlTemplate;
 
@@ -42,33 +43,33 @@ record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit) {
         }
         List<String> quotedAltSamples = altSamples.stream().map(SqlTemplate::quote).toList();
         if (alleles.size() > MASK_BITS) {
-            return new HaplotypeQuery(SqlTemplate.named("haplotype_sites_any_alphabet").render(Map.of(
+            return new HaplotypeQuery(SqlTemplate.named("export/haplotype_sites_any_alphabet").render(Map.of(
                     "alt_samples", SqlTemplate.list(quotedAltSamples),
                     "pair_alleles", pairList(pairSamples))), false, 0);
         }
-        List<String> alleleBits = renderEach(alleles.size() <= NARROW_MASK_BITS ? "haplotype_sites.allele_bit_narrow"
-                : "haplotype_sites.allele_bit", quotedAltSamples);
+        List<String> alleleBits = renderEach(alleles.size() <= NARROW_MASK_BITS ? "export/haplotype_sites.allele_bit_narrow"
+                : "export/haplotype_sites.allele_bit", quotedAltSamples);
         String altBits = quotedAltSamples.size() <= MAX_PER_COLUMN_SAMPLES ? orTree(alleleBits)
-                : SqlTemplate.named("haplotype_sites.alt_bit_list").render(Map.of("allele_bits", SqlTemplate.list(alleleBits)));
+                : SqlTemplate.named("export/haplotype_sites.alt_bit_list").render(Map.of("allele_bits", SqlTemplate.list(alleleBits)));
         String pairAlleles = pairSamples.isEmpty() || pairSamples.size() > MAX_PER_COLUMN_SAMPLES
                 ? pairList(pairSamples) : pairColumns(pairSamples);
         int missingCode = alleles.indexOf(Alleles.MISSING);
-        return new HaplotypeQuery(SqlTemplate.named("haplotype_sites").render(Map.of("alt_bits", altBits, "pair_alleles", pairAlleles)),
+        return new HaplotypeQuery(SqlTemplate.named("export/haplotype_sites").render(Map.of("alt_bits", altBits, "pair_alleles", pairAlleles)),
                 true, missingCode < 0 ? 0 : 1L << missingCode);
     }
 
     /** The pairs' codes as one list column, pair_alleles (also when there is no pair). */
     private static String pairList(List<String> quotedPairSamples) {
         if (quotedPairSamples.isEmpty()) {
-            return SqlTemplate.statement("haplotype_sites.no_pairs");
+            return SqlTemplate.statement("export/haplotype_sites.no_pairs");
         }
-        return SqlTemplate.named("haplotype_sites.pair_list").render(Map.of("pair_codes",
-                SqlTemplate.list(renderEach("haplotype_sites.pair_code", quotedPairSamples))));
+        return SqlTemplate.named("export/haplotype_sites.pair_list").render(Map.of("pair_codes",
+                SqlTemplate.list(renderEach("export/haplotype_sites.pair_code", quotedPairSamples))));
     }
 
     /** One code column per pair sample, named {@value #PAIR_COLUMN_PREFIX} and its index. */
     private static String pairColumns(List<String> quotedPairSamples) {
-        SqlTemplate column = SqlTemplate.named("haplotype_sites.pair_column");
+        SqlTemplate column = SqlTemplate.named("export/haplotype_sites.pair_column");
         List<String> columns = new ArrayList<>();
         for (int i = 0; i < quotedPairSamples.size(); i++) {
             columns.add(column.render(Map.of("sample", quotedPairSamples.get(i), "column", SqlTemplate.quote(PAIR_COLUMN_PREFIX + i))));
@@ -78,7 +79,7 @@ record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit) {
 
     /** The bits ORed pairwise, level by level: a tree of logarithmic depth (DuckDB limits expression depth). */
     private static String orTree(List<String> bits) {
-        SqlTemplate or = SqlTemplate.named("haplotype_sites.bit_or");
+        SqlTemplate or = SqlTemplate.named("export/haplotype_sites.bit_or");
         List<String> level = bits;
         while (level.size() > 1) {
             List<String> next = new ArrayList<>();

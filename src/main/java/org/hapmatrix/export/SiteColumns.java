@@ -7,6 +7,7 @@ import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
+import org.hapmatrix.format.SiteRows;
 
 /**
  * One result batch of {@code haplotype_sites} copied out of Arrow memory into plain arrays that
@@ -14,7 +15,7 @@ import org.apache.arrow.vector.complex.ListVector;
  * REF's ENUM code, the ALT alleles' ENUM codes and each pair's two ENUM codes. Every output
  * format reads these.
  */
-final class SiteColumns {
+final class SiteColumns extends SiteRows {
     private final int pairCount;
     /** The unit's contig runs: the first rowid of each, and its name. */
     private final long[] contigStarts;
@@ -115,37 +116,38 @@ final class SiteColumns {
         }
     }
 
-    /** The contig of a row, as UTF-8. */
-    byte[] contig(int row) {
+    @Override
+    public byte[] contig(int row) {
         return contigBytes[siteContigRuns[row]];
     }
 
-    String contigName(int row) {
+    @Override
+    public String contigName(int row) {
         return contigNames[siteContigRuns[row]];
     }
 
-    int rows() {
+    @Override
+    public int rows() {
         return rows;
     }
 
-    long position(int row) {
+    @Override
+    public long position(int row) {
         return positions[row];
     }
 
-    int refCode(int row) {
+    @Override
+    public int refCode(int row) {
         return refCodes[row];
     }
 
-    /** ENUM code of the first (0) or second (1) sample of a pair. */
-    int pairCode(int pair, int sample, int row) {
+    @Override
+    public int pairCode(int pair, int sample, int row) {
         return pairCodes[pairOffsets[row] + 2 * pair + sample];
     }
 
-    /**
-     * Writes the row's ALT alleles' ENUM codes into {@code into} in ascending order (ENUM order is
-     * byte order, so this is the table's ALT order) and returns how many there are.
-     */
-    int altCodes(int row, int[] into) {
+    @Override
+    public int altCodes(int row, int[] into) {
         if (altAsMask) {
             int count = 0;
             for (long bits = altMasks[row]; bits != 0; bits &= bits - 1) {

@@ -1,48 +1,40 @@
 package org.hapmatrix.gather;
 
 import htsjdk.samtools.util.BlockCompressedOutputStream;
-import htsjdk.tribble.Feature;
-import htsjdk.tribble.index.Index;
-import htsjdk.tribble.index.tabix.TabixFormat;
-import htsjdk.tribble.index.tabix.TabixIndexCreator;
-import htsjdk.tribble.util.LittleEndianOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.format.TabixIndexWriter;
 
 /**
  * A {@code .vcf.gz} written as BGZF (htsjdk) with its tabix index built on the way: every record
  * line is entered at the virtual offset where it starts, as htsjdk's own indexing writers do.
  */
-final class IndexedVcfWriter {
+public final class IndexedVcfWriter {
     private final BlockCompressedOutputStream bgzf;
-    private final TabixIndexCreator index = new TabixIndexCreator(TabixFormat.VCF);
+    private final TabixIndexWriter index = new TabixIndexWriter();
     private byte[] line = new byte[1 << 16];
     private int lineLength;
     private String part;
 
-    /** A VCF site for the index; the name is the contig's UTF-8 bytes as Latin-1 chars, which htsjdk writes back as those bytes. */
-    private record Site(String getContig, int getStart, int getEnd) implements Feature {
-    }
-
-    IndexedVcfWriter(OutputStream file) {
+    public IndexedVcfWriter(OutputStream file) {
         this.bgzf = new BlockCompressedOutputStream(file, (Path) null);
     }
 
-    void writeHeader(byte[] header) throws IOException {
+    public void writeHeader(byte[] header) throws IOException {
         bgzf.write(header);
     }
 
     /** Records of {@code part} follow (for messages). */
-    void startPart(String part) {
+    public void startPart(String part) {
         this.part = part;
     }
 
     /** Some bytes of records; lines may be split anywhere between calls. */
-    void writeRecords(byte[] buffer, int offset, int length) throws IOException {
+    public void writeRecords(byte[] buffer, int offset, int length) throws IOException {
         int end = offset + length;
         int start = offset;
         for (int i = offset; i < end; i++) {
@@ -71,18 +63,23 @@ final class IndexedVcfWriter {
         if (chromEnd <= 0 || refEnd < 0) {
             throw new HapmatrixException(part + ": not a hapmatrix output (a VCF record with fewer than 5 columns)");
         }
-        String contig = new String(line, 0, chromEnd, StandardCharsets.ISO_8859_1);
+        String contig = new String(line, 0, chromEnd, StandardCharsets.UTF_8);
         int position;
         try {
             position = Integer.parseInt(new String(line, chromEnd + 1, posEnd - chromEnd - 1, StandardCharsets.US_ASCII));
         } catch (NumberFormatException e) {
             throw new HapmatrixException(part + ": not a hapmatrix output (a VCF record whose POS is not a number a tabix index holds)");
         }
+        boolean added;
         try {
-            index.addFeature(new Site(contig, position, position + (refEnd - idEnd - 1) - 1), bgzf.getFilePointer());
+            added = index.add(contig, position, position + (refEnd - idEnd - 1) - 1, bgzf.getFilePointer());
         } catch (RuntimeException e) {
             throw new HapmatrixException(part + ": records out of order for the index (" + e.getMessage()
                     + "); give the parts in contig order");
+        }
+        if (!added) {
+            throw new HapmatrixException(part + ": records out of order for the index (contig '" + contig + "', position "
+                    + position + " after " + index.previousStart() + "); give the parts in contig order");
         }
         bgzf.write(line, 0, lineLength);
         lineLength = 0;
@@ -99,15 +96,13 @@ final class IndexedVcfWriter {
     }
 
     /** Ends the BGZF stream (its end-of-file block) and writes the index, BGZF-compressed, to {@code indexFile}. */
-    void finish(OutputStream indexFile) throws IOException {
+    public void finish(OutputStream indexFile) throws IOException {
         if (lineLength > 0) {
             throw new HapmatrixException(part + ": not a hapmatrix output (its last line has no line end: truncated?)");
         }
         bgzf.flush();
-        Index finished = index.finalizeIndex(bgzf.getFilePointer());
+        long dataEnd = bgzf.getFilePointer() >> 16; // after a flush the offset in the block is 0
         bgzf.close();
-        LittleEndianOutputStream out = new LittleEndianOutputStream(new BlockCompressedOutputStream(indexFile, (Path) null));
-        finished.write(out);
-        out.close();
+        index.write(dataEnd, indexFile);
     }
 }

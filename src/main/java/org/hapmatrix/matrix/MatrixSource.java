@@ -1,12 +1,18 @@
 package org.hapmatrix.matrix;
 
+
+
+
+
+
+
 /**
  * Opens a matrix for parsing, possibly more than once: a file can be read again from the start
  * (the loader does so in the rare case its alphabet grows late), standard input cannot.
  */
 public interface MatrixSource {
     /** A parser positioned at the first site; the caller closes it. */
-    MatrixParser open();
+    SiteBatchReader open();
 
     /** Whether {@link #open()} may be called again. */
     boolean reopenable();

@@ -37,21 +37,21 @@ public final class SiteBatch {
         return size;
     }
 
-    void clear() {
+    public void clear() {
         size = 0;
         shortCodes = null;
         byteCodeLimit = MAX_BYTE_CODE;
     }
 
     /** Claims the next row slot and returns its index. */
-    int addRow(int contigCode, long position) {
+    public int addRow(int contigCode, long position) {
         contigCodes[size] = contigCode;
         positions[size] = position;
         return size++;
     }
 
     /** Sets a cell to the dictionary code {@code code} (zero-based). Small enough for C1 to inline into the parser. */
-    void setAllele(int column, int row, int code) {
+    public void setAllele(int column, int row, int code) {
         if (code < byteCodeLimit) {
             byteCodes[column][row] = (byte) (code + 1);
         } else {

@@ -31,7 +31,7 @@ public final class ValueDictionary {
     }
 
     /** The code of the one-byte value {@code b} if it is known, else -1 (a small method the JIT inlines). */
-    int knownSingleByteCode(byte b) {
+    public int knownSingleByteCode(byte b) {
         return singleByteCodes[b & 0xFF];
     }
 

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.ScratchNames;
+import org.hapmatrix.io.TemporaryFiles;
 import org.hapmatrix.util.PhaseTimer;
-import org.hapmatrix.util.ScratchNames;
-import org.hapmatrix.util.TemporaryFiles;
 
 /**
  * Creates database files so that a reader never sees a half-built one: the database is built

@@ -3,8 +3,8 @@ package org.hapmatrix.store;
 import java.util.List;
 import org.hapmatrix.matrix.SamplePair;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * What a loaded database holds, read from its catalog tables: samples, default pairs, contigs,
@@ -22,11 +22,11 @@ public record MatrixCatalog(List<String> samples, List<SamplePair> defaultPairs,
             handle.registerRowMapper(ConstructorMapper.factory(ContigInfo.class));
             handle.registerRowMapper(ConstructorMapper.factory(LoadInfo.class));
             return new MatrixCatalog(
-                    handle.createQuery(SqlTemplate.statement("select_samples")).mapTo(String.class).list(),
-                    handle.createQuery(SqlTemplate.statement("select_pairs")).mapTo(SamplePair.class).list(),
-                    handle.createQuery(SqlTemplate.statement("select_contigs")).mapTo(ContigInfo.class).list(),
-                    handle.createQuery(SqlTemplate.statement("select_alleles")).mapTo(String.class).list(),
-                    handle.createQuery(SqlTemplate.statement("select_load_info")).mapTo(LoadInfo.class).one());
+                    handle.createQuery(SqlTemplate.statement("catalog/select_samples")).mapTo(String.class).list(),
+                    handle.createQuery(SqlTemplate.statement("catalog/select_pairs")).mapTo(SamplePair.class).list(),
+                    handle.createQuery(SqlTemplate.statement("catalog/select_contigs")).mapTo(ContigInfo.class).list(),
+                    handle.createQuery(SqlTemplate.statement("catalog/select_alleles")).mapTo(String.class).list(),
+                    handle.createQuery(SqlTemplate.statement("catalog/select_load_info")).mapTo(LoadInfo.class).one());
         } catch (JdbiException e) {
             throw database.unreadable(e);
         }

@@ -8,7 +8,7 @@ import java.sql.Statement;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.util.TemporaryFiles;
+import org.hapmatrix.io.TemporaryFiles;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -111,7 +111,7 @@ public final class MatrixDatabase implements AutoCloseable {
 
     void requireHapmatrixSchema() {
         try (Handle handle = open()) {
-            boolean complete = handle.createQuery(SqlTemplate.statement("is_hapmatrix_database"))
+            boolean complete = handle.createQuery(SqlTemplate.statement("catalog/is_hapmatrix_database"))
                     .mapTo(Boolean.class).one();
             if (!complete) {
                 throw new HapmatrixException(file + ": not a hapmatrix database (no matrix or load_info table)");
@@ -158,15 +158,15 @@ public final class MatrixDatabase implements AutoCloseable {
             throw new HapmatrixException(name + ": cannot start DuckDB: " + DuckDbErrors.oneLine(e), e);
         }
         try {
-            try (PreparedStatement attach = connection.prepareStatement(SqlTemplate.statement("attach_for_user_queries"))) {
+            try (PreparedStatement attach = connection.prepareStatement(SqlTemplate.statement("user/attach_for_user_queries"))) {
                 attach.setString(1, file.toAbsolutePath().toString());
                 attach.execute();
             } catch (SQLException e) {
                 throw openFailure(name, e);
             }
             try (Statement statement = connection.createStatement()) {
-                statement.execute(SqlTemplate.statement("use_attached_database"));
-                for (String setting : SqlTemplate.statement("sandbox_user_queries").split(";")) {
+                statement.execute(SqlTemplate.statement("user/use_attached_database"));
+                for (String setting : SqlTemplate.statement("user/sandbox_user_queries").split(";")) {
                     if (!setting.isBlank()) {
                         statement.execute(setting);
                     }
@@ -207,7 +207,7 @@ public final class MatrixDatabase implements AutoCloseable {
             if (access == Access.USER_QUERIES) {
                 // The default database is per connection; a new one starts in the in-memory one.
                 try (Statement statement = duplicate.createStatement()) {
-                    statement.execute(SqlTemplate.statement("use_attached_database"));
+                    statement.execute(SqlTemplate.statement("user/use_attached_database"));
                 }
             }
             return duplicate;

@@ -18,8 +18,9 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.hapmatrix.matrix.MatrixParser;
 import org.hapmatrix.matrix.SiteBatch;
+import org.hapmatrix.matrix.SiteBatchReader;
+import org.hapmatrix.matrix.Utf8;
 import org.hapmatrix.util.Progress;
 
 /**
@@ -77,7 +78,7 @@ final class SiteBatchArrowReader extends ArrowReader {
         }
     }
 
-    private final MatrixParser parser;
+    private final SiteBatchReader parser;
     private final SiteBatch batch;
     private final Progress progress;
     private final List<byte[]> contigNames = new ArrayList<>();
@@ -93,7 +94,7 @@ final class SiteBatchArrowReader extends ArrowReader {
     private byte[] contigBytes = new byte[1 << 16];
 
     /** {@code batchSites} 0 chooses the batch size by the matrix's width. */
-    SiteBatchArrowReader(BufferAllocator allocator, MatrixParser parser, Progress progress, int batchSites) {
+    SiteBatchArrowReader(BufferAllocator allocator, SiteBatchReader parser, Progress progress, int batchSites) {
         super(allocator);
         this.parser = parser;
         this.progress = progress;

@@ -3,7 +3,7 @@ package org.hapmatrix.store;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.util.ScratchNames;
+import org.hapmatrix.io.ScratchNames;
 
 /**
  * Where DuckDB spills: a folder of one open database inside {@code --tmp-dir} (not the folder

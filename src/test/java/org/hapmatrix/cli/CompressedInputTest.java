@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
-import org.hapmatrix.testsupport.MatrixGenerator;
-import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import org.hapmatrix.reference.ReferenceConverter;
 import org.hapmatrix.testsupport.CliRunner;
+import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
+import org.hapmatrix.testsupport.MatrixGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,5 @@
 package org.hapmatrix.cli;
 
-import org.hapmatrix.testsupport.CliRunner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
@@ -19,6 +18,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.hapmatrix.reference.ReferenceConverter;
 import org.hapmatrix.reference.ReferencePair;
+import org.hapmatrix.testsupport.CliRunner;
 import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import org.hapmatrix.testsupport.MatrixGenerator;
 import org.junit.jupiter.api.io.TempDir;

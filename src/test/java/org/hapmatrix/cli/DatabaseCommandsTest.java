@@ -1,6 +1,5 @@
 package org.hapmatrix.cli;
 
-import org.hapmatrix.testsupport.CliRunner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.hapmatrix.reference.ReferenceConverter;
 import org.hapmatrix.reference.ReferencePair;
+import org.hapmatrix.testsupport.CliRunner;
 import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import org.hapmatrix.testsupport.MatrixGenerator;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package org.hapmatrix.cli;
 
-import org.hapmatrix.testsupport.CliRunner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.hapmatrix.reference.ReferenceConverter;
 import org.hapmatrix.reference.ReferencePair;
+import org.hapmatrix.testsupport.CliRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -13,9 +13,10 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.hapmatrix.testsupport.CliRunner;
-import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import org.hapmatrix.reference.ReferenceConverter;
+import org.hapmatrix.testsupport.CliRunner;
+import org.hapmatrix.testsupport.ExternalTool;
+import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class IndexedInputTest {
         matrix = ClusterMatrices.sorted(12, 3000);
         plain = tmp.resolve("m.txt");
         matrix.writeTo(plain, true);
-        indexed = ExternalTools.bgzipAndIndex(plain, 1);
+        indexed = ExternalTool.bgzipAndIndex(plain, 1);
     }
 
     private String reference(List<String> contigs) {
@@ -112,7 +113,7 @@ class IndexedInputTest {
         matrix.writeTo(headerless, false);
         Path header = tmp.resolve("header.txt");
         matrix.writeHeaderFile(header);
-        Path gz = ExternalTools.bgzipAndIndex(headerless, 0);
+        Path gz = ExternalTool.bgzipAndIndex(headerless, 0);
         assertEquals(reference(List.of("chr1", "silent")),
                 convert(gz, "--header", header.toString(), "--contigs", "chr1,silent"));
         CliRunner.Result wrongIndex = CliRunner.run("convert", indexed.toString(), "--header", header.toString(), "--contigs", "chr1");
@@ -143,7 +144,7 @@ class IndexedInputTest {
     @Test
     void anIndexForOtherColumnsIsAnError() {
         // -0: zero-based coordinates, another layout's index even though the columns are the same
-        ExternalTools.succeed(tmp, "tabix", "-f", "-0", "-s1", "-b2", "-e2", "-S1", indexed.getFileName().toString());
+        ExternalTool.succeed(tmp, "tabix", "-f", "-0", "-s1", "-b2", "-e2", "-S1", indexed.getFileName().toString());
         assertFails(1, indexed + ".tbi: index was built for other columns (-s1 -b2 -e2 -S1 -c'#' preset/flags 65536); "
                 + "a matrix needs tabix -s1 -b2 -e2 -S1", "convert", indexed.toString(), "--contigs", "chr1");
     }

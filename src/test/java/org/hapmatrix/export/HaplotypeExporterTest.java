@@ -9,21 +9,22 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
-import org.hapmatrix.matrix.OpenedMatrix;
+import org.hapmatrix.app.MatrixExport;
+import org.hapmatrix.app.MatrixLoad;
+import org.hapmatrix.format.OpenedMatrix;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.reference.ReferenceConverter;
 import org.hapmatrix.reference.ReferenceFormats;
 import org.hapmatrix.reference.ReferencePair;
 import org.hapmatrix.store.EngineSettings;
-import org.hapmatrix.store.MatrixLoad;
-import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import org.hapmatrix.testsupport.ExternalTool;
+import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import org.hapmatrix.testsupport.MatrixGenerator;
 import org.hapmatrix.testsupport.VcfSafeMatrix;
 import org.hapmatrix.util.Progress;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The parallel export cut into many small work units: whatever the thread count and unit size,

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class SqlTemplateTest {
     @Test
     void aStatementIsItsFileWithoutComments() {
-        String sql = SqlTemplate.statement("select_alleles");
+        String sql = SqlTemplate.statement("catalog/select_alleles");
         assertTrue(sql.startsWith("SELECT"), sql);
         assertFalse(sql.contains("--"), sql);
         assertEquals(sql.strip(), sql);

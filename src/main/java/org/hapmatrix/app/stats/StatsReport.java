@@ -14,8 +14,8 @@ import org.hapmatrix.Version;
 import org.hapmatrix.export.ExportPlan;
 import org.hapmatrix.export.ExportRequest;
 import org.hapmatrix.export.ExportSelection;
-import org.hapmatrix.export.OutputTarget;
-import org.hapmatrix.matrix.OpenedMatrix;
+import org.hapmatrix.io.OutputTarget;
+import org.hapmatrix.format.OpenedMatrix;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.store.ContigInfo;
 import org.hapmatrix.store.DatabaseFiles;
@@ -23,10 +23,10 @@ import org.hapmatrix.store.EngineSettings;
 import org.hapmatrix.store.LoadInfo;
 import org.hapmatrix.store.MatrixCatalog;
 import org.hapmatrix.store.MatrixDatabase;
-import org.hapmatrix.store.MatrixLoad;
+import org.hapmatrix.app.MatrixLoad;
 import org.hapmatrix.util.PhaseTimer;
 import org.hapmatrix.util.Progress;
-import org.hapmatrix.util.TemporaryFiles;
+import org.hapmatrix.io.TemporaryFiles;
 
 /**
  * The {@code stats} use case: figures about a loaded database (or a matrix, loaded as {@code

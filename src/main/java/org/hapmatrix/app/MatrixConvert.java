@@ -1,0 +1,86 @@
+package org.hapmatrix.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.hapmatrix.export.ExportLayout;
+import org.hapmatrix.export.ExportRequest;
+import org.hapmatrix.format.Codecs;
+import org.hapmatrix.format.InputCodec;
+import org.hapmatrix.format.OpenedMatrix;
+import org.hapmatrix.io.TemporaryFiles;
+import org.hapmatrix.matrix.OpenedInput;
+import org.hapmatrix.store.DatabaseFiles;
+import org.hapmatrix.store.EngineSettings;
+import org.hapmatrix.util.Progress;
+
+/**
+ * The {@code convert} use case: a matrix to an output through DuckDB. Without a database to keep,
+ * it goes by segments where it can ({@link SegmentedConvert}); otherwise, or when the matrix turns
+ * out not to be segmentable, the whole matrix is loaded into a database file (the one to keep, or
+ * a scratch one) and exported, and a kept database replaces an old one only once the whole run,
+ * export included, has succeeded.
+ */
+public final class MatrixConvert {
+    /** What to convert: the matrix ({@code -} for standard input) and its {@code --header} file (or null). */
+    public record Input(String matrix, Path headerFile) {
+    }
+
+    public record Result(long sitesRead, long sitesWritten, int contigs, int pairs) {
+    }
+
+    private MatrixConvert() {
+    }
+
+    /**
+     * Converts {@code input} to {@code output} ({@code null} or {@code -} for standard output);
+     * {@code keptDatabase} is the {@code --db} file, or null for none.
+     */
+    public static Result run(Input input, Path keptDatabase, EngineSettings settings, ExportRequest request,
+                             ExportLayout layout, String output, Progress.Phases phases) {
+        String matrixName = OpenedMatrix.displayName(input.matrix());
+        if (keptDatabase == null && SegmentedConvert.applies(input.matrix(), request, layout, output)) {
+            try (OpenedInput matrix = open(input, request)) {
+                matrix.validatePairs(request.pairs());
+                Optional<SegmentedConvert.Result> result;
+                try (Progress.Phase progress = phases.start("convert", " MiB", 1 << 20)) {
+                    result = SegmentedConvert.run(matrix, matrixName, settings, request, layout, output, progress);
+                }
+                if (result.isPresent()) {
+                    SegmentedConvert.Result done = result.get();
+                    return new Result(done.sitesRead(), done.sitesWritten(), done.contigs(), done.pairs());
+                }
+                // Contigs not in blocks, or a late new allele: the whole matrix goes through a database file below.
+            }
+        }
+        Path databaseFile = keptDatabase != null ? keptDatabase : DatabaseFiles.scratchDatabase(settings.tempDirectory());
+        try {
+            // A scratch database is the user's matrix as far as messages go.
+            String databaseName = keptDatabase != null ? keptDatabase.toString() : matrixName;
+            MatrixLoad.Pending loaded;
+            // With an indexed matrix only the selected contigs are read; without, all (selected at export).
+            try (OpenedInput matrix = open(input, request);
+                 Progress.Phase progress = phases.start("load", " MiB", 1 << 20)) {
+                matrix.validatePairs(request.pairs());
+                // Contigs are known only once read (or from a tabix index, checked on opening it).
+                matrix.validateSamples(request.samples());
+                loaded = MatrixLoad.runUncommitted(matrix, databaseFile, databaseName, settings, progress);
+            }
+            MatrixExport.Result result;
+            try (DatabaseFiles.PendingDatabase newDatabase = loaded.database();
+                 Progress.Phase progress = phases.start("export", " sites", 1)) {
+                result = MatrixExport.run(newDatabase.file(), matrixName, settings, request, layout, output, progress);
+                newDatabase.commit();
+            }
+            return new Result(loaded.sites(), result.sitesWritten(), result.plan().contigs().size(),
+                    result.plan().pairs().size());
+        } finally {
+            if (keptDatabase == null) {
+                TemporaryFiles.delete(databaseFile.getParent());
+            }
+        }
+    }
+
+    private static OpenedInput open(Input input, ExportRequest request) {
+        return Codecs.openInput(new InputCodec.Request(input.matrix(), input.headerFile(), request.contigs(), false));
+    }
+}

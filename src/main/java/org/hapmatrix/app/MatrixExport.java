@@ -1,0 +1,80 @@
+package org.hapmatrix.app;
+
+import java.nio.file.Path;
+import org.hapmatrix.export.ExportLayout;
+import org.hapmatrix.export.ExportPlan;
+import org.hapmatrix.export.ExportRequest;
+import org.hapmatrix.export.ExportSelection;
+import org.hapmatrix.export.HaplotypeExporter;
+import org.hapmatrix.io.OutputTarget;
+import org.hapmatrix.store.EngineSettings;
+import org.hapmatrix.store.MatrixCatalog;
+import org.hapmatrix.store.MatrixDatabase;
+import org.hapmatrix.util.PhaseTimer;
+import org.hapmatrix.util.Progress;
+
+/** The export use case ({@code export}, and the second half of {@code convert}): a loaded database to the haplotype table. */
+public final class MatrixExport {
+    /** What was written: the resolved plan (pairs, contigs) and the number of sites. */
+    public record Result(ExportPlan plan, long sitesWritten) {
+    }
+
+    private MatrixExport() {
+    }
+
+    /**
+     * Writes the table that {@code request} asks for to {@code output} (a path; {@code -} or null
+     * for stdout). {@code sourceName} names the data in messages: the database, or for convert the
+     * matrix it came from. The output is created only once every name has been checked.
+     */
+    public static Result run(Path databaseFile, String sourceName, EngineSettings settings, ExportRequest request,
+                             String output, Progress progress) {
+        return run(databaseFile, sourceName, settings, request, ExportLayout.TABLE, output, progress, 0);
+    }
+
+    /** In the format {@code layout} gives; an indexed VCF gets its {@code .tbi} beside {@code output}. */
+    public static Result run(Path databaseFile, String sourceName, EngineSettings settings, ExportRequest request,
+                             ExportLayout layout, String output, Progress progress) {
+        return run(databaseFile, sourceName, settings, request, layout, output, progress, 0);
+    }
+
+    /** With a chosen work unit size (0: by the result's width); tests use small units to split contigs across threads. */
+    public static Result run(Path databaseFile, String sourceName, EngineSettings settings, ExportRequest request,
+                      ExportLayout layout, String output, Progress progress, long rowsPerUnit) {
+        try (MatrixDatabase database = MatrixDatabase.openReadOnly(databaseFile, sourceName, settings)) {
+            MatrixCatalog catalog = MatrixCatalog.read(database);
+            ExportPlan plan = ExportSelection.resolve(catalog, sourceName, request, settings.threads());
+            HaplotypeExporter exporter = new HaplotypeExporter(database, catalog.alleles(), rowsPerUnit);
+            exporter.check(plan, layout);
+            try (OutputTarget target = OutputTarget.open(output, !layout.indexedBgzf());
+                 OutputTarget index = layout.indexedBgzf() ? OutputTarget.open(ExportLayout.indexName(output), false) : null) {
+                long start = System.nanoTime();
+                long written = exporter.export(plan, layout, target, index, progress);
+                target.commit();
+                if (index != null) {
+                    index.commit(); // after the data, so the index is never older than the file it indexes
+                }
+                PhaseTimer.done("export: queries and output", start);
+                return new Result(plan, written);
+            }
+        }
+    }
+
+    /**
+     * Appends the table of the matrix now in {@code database} to {@code target}, which stays open:
+     * one segment of a segmented convert, with the header only if {@code withHeader}. The layout
+     * has no index (an index is built over one whole export).
+     */
+    static Result appendSegment(MatrixDatabase database, String sourceName, EngineSettings settings,
+                                ExportRequest request, ExportLayout layout, OutputTarget target, boolean withHeader,
+                                Progress progress) {
+        MatrixCatalog catalog = MatrixCatalog.read(database);
+        ExportPlan plan = ExportSelection.resolve(catalog, sourceName, request, settings.threads());
+        HaplotypeExporter exporter = new HaplotypeExporter(database, catalog.alleles());
+        exporter.check(plan, layout);
+        long start = System.nanoTime();
+        long written = exporter.export(plan, layout, target, null, withHeader, progress);
+        PhaseTimer.done("export: segment", start);
+        return new Result(plan, written);
+    }
+}

@@ -1,0 +1,125 @@
+package org.hapmatrix.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.hapmatrix.export.ExportLayout;
+import org.hapmatrix.export.ExportRequest;
+import org.hapmatrix.io.MatrixInput;
+import org.hapmatrix.io.OutputTarget;
+import org.hapmatrix.io.TemporaryFiles;
+import org.hapmatrix.matrix.OpenedInput;
+import org.hapmatrix.store.ContigInfo;
+import org.hapmatrix.store.DatabaseFiles;
+import org.hapmatrix.store.EngineSettings;
+import org.hapmatrix.store.MatrixDatabase;
+import org.hapmatrix.store.SegmentLoader;
+import org.hapmatrix.util.PhaseTimer;
+import org.hapmatrix.util.Progress;
+
+/**
+ * {@code convert} without {@code --db}. Nobody keeps that database, so it lives in memory (no
+ * compression, no checkpoint, no second open, measured about a quarter less CPU than a scratch
+ * file at 4M sites) and holds one segment of the matrix at a time: each segment is loaded,
+ * appended to the output and dropped before the next is read. Memory stays flat whatever the
+ * input's size, and a site costs the same in a 14 GB input as in a small one.
+ *
+ * <p>Segments need the contigs in blocks (the table groups sites by contig) and the allele
+ * alphabet known from the first batch. If either fails ({@link SegmentLoader} says so), the run
+ * returns empty with the output not committed, and the caller converts the whole matrix the
+ * other way; so only a matrix that can be read again and an output that can be discarded qualify.
+ */
+public final class SegmentedConvert {
+    /**
+     * The share of the memory limit that one segment's table may take, uncompressed: a 16-byte
+     * contig, an 8-byte position and a byte per allele column per site. The rest is for the
+     * export's queries and DuckDB's own needs.
+     */
+    private static final double SEGMENT_SHARE = 0.25;
+
+    /** What a convert did, for its summary line. */
+    public record Result(long sitesRead, long sitesWritten, int contigs, int pairs) {
+    }
+
+    private SegmentedConvert() {
+    }
+
+    /**
+     * Whether a convert of the matrix at {@code matrixPath} to {@code output} with {@code request}
+     * in {@code layout} can go by segments: a regular file (read again if it must start over), an
+     * output file, all contigs, and not VCF (its header lists every contig before the first
+     * record, and its index is built over one whole export).
+     */
+    public static boolean applies(String matrixPath, ExportRequest request, ExportLayout layout, String output) {
+        return !MatrixInput.STDIN.equals(matrixPath) && Files.isRegularFile(Path.of(matrixPath))
+                && request.contigs().isEmpty() && !layout.format().headerListsContigs() && OutputTarget.discardable(output);
+    }
+
+    /** Sites per segment: {@link #SEGMENT_SHARE} of the memory limit, at least one. */
+    public static long segmentSites(EngineSettings settings, int samples) {
+        long bytesPerSite = 16 + 8 + 1 + (long) samples;
+        return Math.max(1, (long) (settings.memoryLimitBytes() * SEGMENT_SHARE) / bytesPerSite);
+    }
+
+    /**
+     * Converts {@code matrix} to {@code output}, segment by segment; empty when the matrix turns
+     * out not to be segmentable (see the class comment): nothing is written then.
+     */
+    public static Optional<Result> run(OpenedInput matrix, String matrixName, EngineSettings settings, ExportRequest request,
+                                       ExportLayout layout, String output, Progress loadProgress) {
+        return run(matrix, matrixName, settings, request, layout, output, loadProgress,
+                segmentSites(settings, matrix.header().samples().size()), 0);
+    }
+
+    /** With chosen segment and batch sizes; tests use small ones for many segments. */
+    public static Optional<Result> run(OpenedInput matrix, String matrixName, EngineSettings settings, ExportRequest request,
+                                       ExportLayout layout, String output, Progress loadProgress, long segmentSites,
+                                       int batchSites) {
+        // DuckDB spills here if a segment ever outgrows the limit.
+        Path scratch = DatabaseFiles.scratchFolder(settings.tempDirectory());
+        EngineSettings scratchSettings = settings.withTempDirectory(scratch);
+        long opening = System.nanoTime();
+        try (MatrixDatabase database = MatrixDatabase.createInMemory(matrixName, scratchSettings);
+             OutputTarget target = OutputTarget.open(output);
+             SegmentLoader loader = new SegmentLoader(database, matrix, loadProgress, segmentSites, batchSites)) {
+            PhaseTimer.done("convert: database and output opened", opening);
+            Segments segments = new Segments();
+            SegmentLoader.Segment segment;
+            while ((segment = loader.loadNext()).loaded()) {
+                segments.add(MatrixExport.appendSegment(database, matrixName, scratchSettings, request, layout,
+                        target, segments.count == 0, Progress.NONE));
+                loader.dropSegment();
+            }
+            if (segment.notSegmentable() != null) {
+                return Optional.empty(); // the output is closed uncommitted: nothing was written
+            }
+            long start = System.nanoTime();
+            target.commit();
+            PhaseTimer.done("convert: output committed", start);
+            return Optional.of(new Result(loader.sitesRead(), segments.written, segments.contigs, segments.pairs));
+        } finally {
+            TemporaryFiles.delete(scratch);
+        }
+    }
+
+    /** Totals over the segments exported so far; a contig cut by a segment's end counts once. */
+    private static final class Segments {
+        int count;
+        long written;
+        int contigs;
+        int pairs;
+        String lastContig;
+
+        void add(MatrixExport.Result segment) {
+            count++;
+            written += segment.sitesWritten();
+            pairs = segment.plan().pairs().size();
+            for (ContigInfo contig : segment.plan().contigs()) {
+                if (!contig.name().equals(lastContig)) {
+                    contigs++;
+                }
+                lastContig = contig.name();
+            }
+        }
+    }
+}

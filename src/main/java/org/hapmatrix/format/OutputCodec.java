@@ -1,0 +1,104 @@
+package org.hapmatrix.format;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.hapmatrix.matrix.SamplePair;
+
+/**
+ * An output format: everything about it in one place. Its header (as written, and as
+ * {@code concat} recognises and compares it), its formatter, the checks it makes before an output
+ * file is created, and how it is written under a compressed name.
+ */
+public abstract class OutputCodec implements Codec {
+    /** What a header is made of: the pairs written, the contigs written (in order) and the command line. */
+    public record HeaderFields(List<SamplePair> pairs, List<String> contigs, String commandLine) {
+        public HeaderFields {
+            pairs = List.copyOf(pairs);
+            contigs = List.copyOf(contigs);
+        }
+    }
+
+    private final String name;
+    private final String description;
+    private final List<String> extensions;
+    private final MissingAlleles defaultMissing;
+
+    OutputCodec(String name, String description, List<String> extensions, MissingAlleles defaultMissing) {
+        this.name = name;
+        this.description = description;
+        this.extensions = List.copyOf(extensions);
+        this.defaultMissing = defaultMissing;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final String description() {
+        return description;
+    }
+
+    @Override
+    public final List<String> extensions() {
+        return extensions;
+    }
+
+    /** How N and - are written unless {@code --missing} says otherwise. */
+    public final MissingAlleles defaultMissing() {
+        return defaultMissing;
+    }
+
+    public abstract byte[] header(HeaderFields fields);
+
+    /** @param index for a BGZF VCF, the part whose records go into the index; else null */
+    public abstract SiteFormatter formatter(SiteFormatter.Context context, OutputStream out, BgzfPart index);
+
+    /** Refuses, before any output exists, a request this format cannot write. */
+    public void check(List<SamplePair> pairs, List<String> contigs, String source) {
+    }
+
+    /** Whether a compressed name ({@code .gz}) means BGZF with an index beside it, rather than plain gzip. */
+    public boolean indexedWhenCompressed() {
+        return false;
+    }
+
+    /** Whether {@code firstLine} (without its line end) starts a header this format writes. */
+    public abstract boolean recognisesHeader(String firstLine);
+
+    /** Whether the header names every contig written, so it can be written only once all are known. */
+    public boolean headerListsContigs() {
+        return false;
+    }
+
+    /** Whether the header goes on after {@code line} (one line, unless the format has more). */
+    public boolean headerContinuesAfter(String line) {
+        return false;
+    }
+
+    /**
+     * Why a header that {@link #recognisesHeader} accepted is not one hapmatrix wrote, or null.
+     *
+     * @param lines the header's lines, line ends included
+     */
+    public String notOurs(List<String> lines) {
+        return null;
+    }
+
+    /** The header lines two parts of one scatter must have equal (line ends included). */
+    public List<String> comparedHeaderLines(List<String> lines) {
+        return lines;
+    }
+
+    /** The gathered file's header from the first part's header lines and every part's. */
+    public byte[] gatheredHeader(List<String> first, List<List<String>> parts) {
+        return String.join("", first).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

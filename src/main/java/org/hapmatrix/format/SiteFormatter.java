@@ -1,0 +1,239 @@
+package org.hapmatrix.format;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Formats the written sites of one work unit as lines of one output format, byte by byte into a
+ * reused buffer (no per-site or per-genotype objects: this is the export's hot path). A format
+ * extends this class with {@link #write(SiteRows)}; {@link OutputFormat} names it.
+ */
+public abstract class SiteFormatter {
+    static final byte TAB = '\t';
+    static final byte[] DOT = {'.'};
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
+    /** What every format needs to know about the unit it formats. */
+    public record Context(String source, List<String> alleles, int pairCount, MissingAlleles missing) {
+        public Context {
+            alleles = List.copyOf(alleles);
+        }
+    }
+
+    /** The contig of the site being written, set by {@link #startSite}: a work unit may span several contigs. */
+    byte[] contig;
+    String contigName;
+    /** Each ENUM code's allele as UTF-8 bytes. */
+    final byte[][] alleleBytes;
+    /** Per ENUM code: whether a pair allele with that code is missing data ({@code N} or {@code -}). */
+    final boolean[] missingCall;
+    final int pairCount;
+    final MissingAlleles missing;
+    private final OutputStream out;
+    /** Null for alphabets over {@link PairCells#MAX_ALLELES}. */
+    private final PairCells pairCells;
+    byte[] buffer = new byte[1 << 16];
+    int length;
+    private long linesWritten;
+
+    public SiteFormatter(Context context, OutputStream out) {
+        List<String> alleles = context.alleles();
+        this.alleleBytes = alleles.stream().map(a -> a.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        this.missingCall = new boolean[alleles.size()];
+        for (int code = 0; code < alleles.size(); code++) {
+            missingCall[code] = Alleles.isMissingCall(alleles.get(code));
+        }
+        this.pairCount = context.pairCount();
+        this.missing = context.missing();
+        this.out = out;
+        this.pairCells = alleles.size() <= PairCells.MAX_ALLELES ? new PairCells() : null;
+    }
+
+    /** Call first for every row: takes the row's contig. */
+    final void startSite(SiteRows sites, int row) {
+        contig = sites.contig(row);
+        contigName = sites.contigName(row);
+    }
+
+    /** Formats every row of one batch. */
+    public abstract void write(SiteRows sites) throws IOException;
+
+    /**
+     * Per pair, a tab, the contig (the pair's PI: one phase block per contig), a tab and
+     * {@code x|y}: the table's and phase-Extender's pair columns. Each such cell is built once per
+     * contig, REF and code pair ({@link PairCells}) and then copied whole: a few bytes copied
+     * piece by piece were a third of the formatter's time.
+     */
+    final void putPhasedPairs(SiteRows sites, int row, int refCode) throws IOException {
+        if (pairCells == null) {
+            putPhasedPairsPieceByPiece(sites, row, refCode);
+            return;
+        }
+        byte[][] cells = pairCells.forSite(contig, refCode);
+        ensureRoom(pairCount * pairCells.longestCell(contig));
+        byte[] into = buffer;
+        int at = length;
+        for (int pair = 0; pair < pairCount; pair++) {
+            int cell = sites.pairCode(pair, 0, row) * alleleBytes.length + sites.pairCode(pair, 1, row);
+            byte[] bytes = cells[cell];
+            if (bytes == null) {
+                bytes = pairCells.build(cells, cell, contig, refCode);
+            }
+            for (int i = 0; i < bytes.length; i++) {
+                into[at + i] = bytes[i];
+            }
+            at += bytes.length;
+        }
+        length = at;
+    }
+
+    /** As {@link #putPhasedPairs}, for alphabets too large to keep a cell per code pair. */
+    private void putPhasedPairsPieceByPiece(SiteRows sites, int row, int refCode) throws IOException {
+        for (int pair = 0; pair < pairCount; pair++) {
+            byte[] first = pairAllele(sites.pairCode(pair, 0, row), refCode);
+            byte[] second = pairAllele(sites.pairCode(pair, 1, row), refCode);
+            ensureRoom(contig.length + first.length + second.length + 3);
+            buffer[length++] = TAB;
+            put(contig);
+            buffer[length++] = TAB;
+            put(first);
+            buffer[length++] = '|';
+            put(second);
+        }
+    }
+
+    /**
+     * The pair cells {@code \t<contig>\t<a>|<b>} of the current contig, per REF code and per
+     * pair of ENUM codes (a times the alphabet's size plus b), built when first needed.
+     */
+    private final class PairCells {
+        /** Alphabets up to this size get cells (at most this squared per REF code). */
+        static final int MAX_ALLELES = 16;
+        private final byte[][][] cellsByRef = new byte[alleleBytes.length][][];
+        private final int longestAllele;
+        private byte[] contigOfCells;
+
+        PairCells() {
+            int longest = DOT.length;
+            for (byte[] allele : alleleBytes) {
+                longest = Math.max(longest, allele.length);
+            }
+            longestAllele = longest;
+        }
+
+        byte[][] forSite(byte[] siteContig, int refCode) {
+            if (siteContig != contigOfCells) {
+                Arrays.fill(cellsByRef, null);
+                contigOfCells = siteContig;
+            }
+            byte[][] cells = cellsByRef[refCode];
+            if (cells == null) {
+                cells = new byte[alleleBytes.length * alleleBytes.length][];
+                cellsByRef[refCode] = cells;
+            }
+            return cells;
+        }
+
+        int longestCell(byte[] siteContig) {
+            return 3 + siteContig.length + 2 * longestAllele;
+        }
+
+        byte[] build(byte[][] cells, int cell, byte[] siteContig, int refCode) {
+            byte[] first = pairAllele(cell / alleleBytes.length, refCode);
+            byte[] second = pairAllele(cell % alleleBytes.length, refCode);
+            byte[] bytes = new byte[3 + siteContig.length + first.length + second.length];
+            int at = 0;
+            bytes[at++] = TAB;
+            System.arraycopy(siteContig, 0, bytes, at, siteContig.length);
+            at += siteContig.length;
+            bytes[at++] = TAB;
+            System.arraycopy(first, 0, bytes, at, first.length);
+            at += first.length;
+            bytes[at++] = '|';
+            System.arraycopy(second, 0, bytes, at, second.length);
+            cells[cell] = bytes;
+            return bytes;
+        }
+    }
+
+    /**
+     * A pair allele as the table and phase-Extender write it: its own bytes, or for {@code N} and
+     * {@code -} the site's REF ({@code --missing ref}) or {@code .} ({@code --missing dot}).
+     */
+    private byte[] pairAllele(int code, int refCode) {
+        if (!missingCall[code]) {
+            return alleleBytes[code];
+        }
+        return missing == MissingAlleles.ref ? alleleBytes[refCode] : DOT;
+    }
+
+    final void lineDone() {
+        linesWritten++;
+    }
+
+    public final long linesWritten() {
+        return linesWritten;
+    }
+
+    public void flush() throws IOException {
+        out.write(buffer, 0, length);
+        length = 0;
+    }
+
+    final void put(byte[] bytes) {
+        System.arraycopy(bytes, 0, buffer, length, bytes.length);
+        length += bytes.length;
+    }
+
+    /** Writes a non-negative number, two digits per division (a digit-by-digit loop was the profile's top method). */
+    final void putDecimal(long value) {
+        int end = length + decimalDigits(value);
+        int at = end;
+        while (value >= Integer.MAX_VALUE) {
+            int lastTwo = (int) (value % 100);
+            value /= 100;
+            buffer[--at] = DIGIT_PAIRS[2 * lastTwo + 1];
+            buffer[--at] = DIGIT_PAIRS[2 * lastTwo];
+        }
+        int rest = (int) value;
+        while (rest >= 10) {
+            int lastTwo = rest % 100;
+            rest /= 100;
+            buffer[--at] = DIGIT_PAIRS[2 * lastTwo + 1];
+            buffer[--at] = DIGIT_PAIRS[2 * lastTwo];
+        }
+        if (at > length) {
+            buffer[--at] = (byte) ('0' + rest);
+        }
+        length = end;
+    }
+
+    private static int decimalDigits(long value) {
+        int digits = 1;
+        for (long bound = 10; digits < 19 && value >= bound; bound *= 10) {
+            digits++;
+        }
+        return digits;
+    }
+
+    /** Makes room for {@code bytes} more bytes, flushing the buffer when needed. */
+    final void ensureRoom(int bytes) throws IOException {
+        if (length + bytes <= buffer.length) {
+            return;
+        }
+        flush();
+        if (bytes > buffer.length) {
+            buffer = new byte[Math.max(bytes, buffer.length * 2)];
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.hapmatrix.format;
+
+/**
+ * The written sites of one batch as every output format reads them: per site its contig, the
+ * position, REF's allele code, the ALT alleles' codes and each pair's two allele codes (codes
+ * index the alphabet of {@link SiteFormatter.Context#alleles()}). The export fills one from each
+ * query result batch; a formatter never sees where the rows came from.
+ */
+public abstract class SiteRows {
+    /** The contig of a row, as UTF-8. */
+    public abstract byte[] contig(int row);
+
+    public abstract String contigName(int row);
+
+    public abstract int rows();
+
+    public abstract long position(int row);
+
+    public abstract int refCode(int row);
+
+    /** Allele code of the first (0) or second (1) sample of a pair. */
+    public abstract int pairCode(int pair, int sample, int row);
+
+    /**
+     * Writes the row's ALT alleles' codes into {@code into} in ascending order (code order is
+     * byte order, so this is the table's ALT order) and returns how many there are.
+     */
+    public abstract int altCodes(int row, int[] into);
+}

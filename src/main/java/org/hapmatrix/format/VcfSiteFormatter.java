@@ -1,0 +1,245 @@
+package org.hapmatrix.format;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.Version;
+import org.hapmatrix.matrix.SamplePair;
+
+/**
+ * VCF 4.2 ({@code --format vcf}): one VCF sample per pair (the pair's two samples are the two
+ * haplotypes of one individual), the table's sites and ALT alleles with {@code -} written as
+ * {@code *}, ID/QUAL/FILTER {@code .}, INFO {@code AC} and {@code AN} counted over the written
+ * genotypes (as {@code bcftools +fill-tags} counts them), and a phased {@code GT}.
+ * A site VCF cannot hold (REF {@code -}, an allele other than a string of A, C, G, T, N, a
+ * position outside 1..2^31-1, or beyond a tabix index's reach) stops the export with an error
+ * naming the contig and position.
+ */
+final class VcfSiteFormatter extends SiteFormatter {
+    /** VCF's POS is a 32-bit Integer (bcftools and htsjdk read it as one). */
+    static final long MAX_POSITION = Integer.MAX_VALUE;
+    /** The last base a .tbi index can hold (its bins span 2^29 positions). */
+    static final long MAX_INDEXED_END = 1L << 29;
+    private static final byte[] GAP_ALLELE = {'*'};
+    private static final byte[] INFO_AC = "\t.\t.\tAC=".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] INFO_AN = ";AN=".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FORMAT_GT = "\tGT".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NO_ID = "\t.\t".getBytes(StandardCharsets.US_ASCII);
+
+    private final String source;
+    /** Per ENUM code: the allele as VCF writes it ({@code -} as {@code *}). */
+    private final byte[][] vcfAlleles;
+    private final boolean[] validRef;
+    private final boolean[] validAlt;
+    private final int missingCode;
+    private final int gapCode;
+    private final BgzfPart index;
+    private final int[] alts;
+    /** Per ENUM code: its GT index at the current site (-1 for '.'). */
+    private final int[] gtIndex;
+    private final int[] genotypes;
+    private final int[] alleleCounts;
+
+    /** @param index the BGZF part whose records are indexed (.vcf.gz), or null */
+    VcfSiteFormatter(Context context, OutputStream out, BgzfPart index) {
+        super(context, out);
+        this.source = context.source();
+        List<String> alleles = context.alleles();
+        int size = alleles.size();
+        this.vcfAlleles = new byte[size][];
+        this.validRef = new boolean[size];
+        this.validAlt = new boolean[size];
+        for (int code = 0; code < size; code++) {
+            String allele = alleles.get(code);
+            boolean bases = isBases(allele);
+            validRef[code] = bases;
+            validAlt[code] = bases || Alleles.GAP.equals(allele);
+            vcfAlleles[code] = Alleles.GAP.equals(allele) ? GAP_ALLELE : alleleBytes[code];
+        }
+        this.missingCode = alleles.indexOf(Alleles.MISSING);
+        this.gapCode = alleles.indexOf(Alleles.GAP);
+        this.index = index;
+        this.alts = new int[size];
+        this.gtIndex = new int[size];
+        this.genotypes = new int[2 * pairCount];
+        this.alleleCounts = new int[size + 1];
+    }
+
+    /** A non-empty string of A, C, G, T and N: what VCF 4.2 allows as REF and (besides * ) ALT. */
+    static boolean isBases(String allele) {
+        if (allele.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < allele.length(); i++) {
+            char c = allele.charAt(i);
+            if (c != 'A' && c != 'C' && c != 'G' && c != 'T' && c != 'N') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The meta lines and the column header line. */
+    static byte[] header(List<SamplePair> pairs, List<String> contigs, String commandLine) {
+        StringBuilder header = new StringBuilder();
+        header.append("##fileformat=VCFv4.2\n");
+        header.append("##source=hapmatrix ").append(Version.current()).append('\n');
+        header.append("##hapmatrix_command=").append(commandLine).append('\n');
+        for (String contig : contigs) {
+            header.append("##contig=<ID=").append(contig).append(">\n");
+        }
+        header.append("##INFO=<ID=AC,Number=A,Type=Integer,Description=\"Allele count in genotypes, for each ALT allele, in the same order as listed\">\n");
+        header.append("##INFO=<ID=AN,Number=1,Type=Integer,Description=\"Total number of alleles in called genotypes\">\n");
+        header.append("##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n");
+        header.append("#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO");
+        if (!pairs.isEmpty()) {
+            header.append("\tFORMAT");
+            for (SamplePair pair : pairs) {
+                header.append('\t').append(pair.name());
+            }
+        }
+        return header.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A contig name VCF can carry in CHROM and in {@code ##contig=<ID=...>}: no whitespace or
+     * control characters, none of {@code , < > [ ] ( ) { } " ' \}, and not starting with
+     * {@code #} (a header line) or {@code *} or {@code =} (VCF 4.3's rule, which 4.2 readers accept).
+     */
+    static void checkContigNames(String source, List<String> contigs) {
+        for (String contig : contigs) {
+            boolean valid = !contig.isEmpty() && "#*=".indexOf(contig.charAt(0)) < 0;
+            for (int i = 0; valid && i < contig.length(); i++) {
+                char c = contig.charAt(i);
+                valid = c > ' ' && c != 0x7f && ",<>[](){}\"'\\".indexOf(c) < 0 && !Character.isWhitespace(c);
+            }
+            if (!valid) {
+                throw new HapmatrixException(source + ": contig '" + contig
+                        + "' cannot be a VCF contig name (no whitespace, commas, quotes or brackets, no leading # * =)");
+            }
+        }
+    }
+
+    @Override
+    public void write(SiteRows sites) throws IOException {
+        int rows = sites.rows();
+        for (int row = 0; row < rows; row++) {
+            startSite(sites, row);
+            long position = sites.position(row);
+            int refCode = sites.refCode(row);
+            int altCount = sites.altCodes(row, alts);
+            check(position, refCode, altCount);
+            if (index != null) {
+                flush(); // the record's virtual file pointer is the stream's position at its first byte
+                index.recordStart(contigName, position, position + alleleBytes[refCode].length - 1);
+            }
+            int called = countGenotypes(sites, row, refCode, altCount);
+
+            byte[] ref = alleleBytes[refCode];
+            ensureRoom(contig.length + ref.length + 40);
+            put(contig);
+            buffer[length++] = TAB;
+            putDecimal(position);
+            put(NO_ID);
+            put(ref);
+            buffer[length++] = TAB;
+            for (int i = 0; i < altCount; i++) {
+                byte[] allele = vcfAlleles[alts[i]];
+                ensureRoom(allele.length + 12);
+                if (i > 0) {
+                    buffer[length++] = ',';
+                }
+                put(allele);
+            }
+            ensureRoom(INFO_AC.length);
+            put(INFO_AC);
+            for (int i = 1; i <= altCount; i++) {
+                ensureRoom(12);
+                if (i > 1) {
+                    buffer[length++] = ',';
+                }
+                putDecimal(alleleCounts[i]);
+            }
+            ensureRoom(INFO_AN.length + 12 + FORMAT_GT.length);
+            put(INFO_AN);
+            putDecimal(called);
+            if (pairCount > 0) {
+                put(FORMAT_GT);
+                for (int pair = 0; pair < pairCount; pair++) {
+                    ensureRoom(26);
+                    buffer[length++] = TAB;
+                    putGenotype(genotypes[2 * pair]);
+                    buffer[length++] = '|';
+                    putGenotype(genotypes[2 * pair + 1]);
+                }
+            }
+            ensureRoom(1);
+            buffer[length++] = '\n';
+            lineDone();
+        }
+    }
+
+    private void check(long position, int refCode, int altCount) {
+        if (!validRef[refCode]) {
+            throw siteError(position, "REF allele '" + new String(alleleBytes[refCode], StandardCharsets.UTF_8)
+                    + "' cannot be written to VCF (REF must be a string of A, C, G, T, N)");
+        }
+        for (int i = 0; i < altCount; i++) {
+            if (!validAlt[alts[i]]) {
+                throw siteError(position, "allele '" + new String(alleleBytes[alts[i]], StandardCharsets.UTF_8)
+                        + "' cannot be written to VCF (alleles must be strings of A, C, G, T, N, or -)");
+            }
+        }
+        if (position < 1 || position > MAX_POSITION) {
+            throw siteError(position, "VCF positions run from 1 to " + MAX_POSITION);
+        }
+        if (index != null && position + alleleBytes[refCode].length - 1 > MAX_INDEXED_END) {
+            throw siteError(position, "beyond " + MAX_INDEXED_END
+                    + ", the last position a .tbi index holds (write .vcf instead, then bgzip it and run bcftools index --csi)");
+        }
+    }
+
+    private HapmatrixException siteError(long position, String what) {
+        return new HapmatrixException(source + ": contig '" + contigName + "', position " + position + ": " + what);
+    }
+
+    /** Fills {@link #genotypes} and {@link #alleleCounts} for one site; returns AN, the number of called alleles. */
+    private int countGenotypes(SiteRows sites, int row, int refCode, int altCount) {
+        gtIndex[refCode] = 0;
+        for (int i = 0; i < altCount; i++) {
+            gtIndex[alts[i]] = i + 1;
+        }
+        if (missingCode >= 0) {
+            gtIndex[missingCode] = missing == MissingAlleles.dot ? -1 : 0;
+        }
+        if (gapCode >= 0 && missing == MissingAlleles.ref) {
+            gtIndex[gapCode] = 0;
+        }
+        Arrays.fill(alleleCounts, 0, altCount + 1, 0);
+        int called = 0;
+        for (int pair = 0; pair < pairCount; pair++) {
+            for (int sample = 0; sample < 2; sample++) {
+                int gt = gtIndex[sites.pairCode(pair, sample, row)];
+                genotypes[2 * pair + sample] = gt;
+                if (gt >= 0) {
+                    called++;
+                    alleleCounts[gt]++;
+                }
+            }
+        }
+        return called;
+    }
+
+    private void putGenotype(int gt) {
+        if (gt < 0) {
+            buffer[length++] = '.';
+        } else if (gt < 10) {
+            buffer[length++] = (byte) ('0' + gt);
+        } else {
+            putDecimal(gt);
+        }
+    }
+}

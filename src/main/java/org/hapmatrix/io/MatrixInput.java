@@ -1,0 +1,169 @@
+package org.hapmatrix.io;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.function.LongSupplier;
+import java.util.zip.ZipException;
+import org.hapmatrix.HapmatrixException;
+
+/**
+ * An opened matrix: a file, gzip- or BGZF-compressed or not, or a stream. This is the one place
+ * where matrix input is opened. Only a regular file can be read a second time; standard input
+ * ({@code -}) and every other kind of path ({@code /dev/stdin}, {@code <(...)}, a named pipe) are
+ * streams, read once.
+ */
+public final class MatrixInput implements AutoCloseable {
+    public static final String STDIN = "-";
+
+    private final String name;
+    private final long compressedSize;
+    private final boolean rereadable;
+    private final LongSupplier rawBytesRead;
+    private final Compression compression;
+    private final InputStream decoded;
+
+    private MatrixInput(String name, long compressedSize, boolean rereadable, InputStream source) throws IOException {
+        this.name = name;
+        this.compressedSize = compressedSize;
+        this.rereadable = rereadable;
+        CountingInputStream raw = new CountingInputStream(source);
+        this.rawBytesRead = () -> raw.count;
+        BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+        try {
+            this.compression = Compression.detect(buffered);
+            this.decoded = compression.decode(buffered);
+        } catch (IOException | RuntimeException e) {
+            buffered.close();
+            throw e;
+        }
+    }
+
+    private MatrixInput(String name, SelectedLinesStream selectedLines, Compression compression, boolean rereadable) {
+        this.name = name;
+        this.compressedSize = selectedLines.bytesTotal();
+        this.rereadable = rereadable;
+        this.rawBytesRead = selectedLines::bytesRead;
+        this.compression = compression;
+        this.decoded = selectedLines;
+    }
+
+    /**
+     * Some lines of a matrix (its header and some contigs' lines), read as if they were the whole
+     * file, compressed as {@code compression}; {@code rereadable} as the file they come from.
+     */
+    static MatrixInput ofSelectedLines(String name, SelectedLinesStream selectedLines, Compression compression,
+                                       boolean rereadable) {
+        return new MatrixInput(name, selectedLines, compression, rereadable);
+    }
+
+    /** Opens {@code path}, or standard input for {@code -}; a missing or unreadable file is a usage error. */
+    public static MatrixInput open(String path) {
+        String name = STDIN.equals(path) ? "<stdin>" : path;
+        try {
+            if (STDIN.equals(path)) {
+                return new MatrixInput(name, -1, false, System.in);
+            }
+            Path file = Path.of(path);
+            if (Files.isDirectory(file)) {
+                throw HapmatrixException.usage(path + ": is a directory, not a matrix file");
+            }
+            if (!Files.exists(file)) {
+                throw HapmatrixException.usage(path + ": no such file");
+            }
+            // A pipe, a device or a process substitution: opened once, as a stream.
+            boolean regular = Files.isRegularFile(file);
+            return new MatrixInput(name, regular ? Files.size(file) : -1, regular, Files.newInputStream(file));
+        } catch (NoSuchFileException e) {
+            throw HapmatrixException.usage(path + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw HapmatrixException.usage(path + ": permission denied");
+        } catch (EOFException e) {
+            throw HapmatrixException.at(name, 1, "gzip data is truncated");
+        } catch (ZipException e) {
+            throw HapmatrixException.at(name, 1, "gzip data is corrupt" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+        } catch (IOException e) {
+            throw new HapmatrixException(path + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the same path can be opened again from the start: true only for a regular file. */
+    public boolean rereadable() {
+        return rereadable;
+    }
+
+    /** How the content is compressed, as recognised from its first bytes. */
+    public Compression compression() {
+        return compression;
+    }
+
+    /** The name used in messages: the path as given, or {@code <stdin>}. */
+    public String name() {
+        return name;
+    }
+
+    /** Size of the file on disk, or -1 for a stream. */
+    public long compressedSize() {
+        return compressedSize;
+    }
+
+    /** Bytes consumed from the file so far (compressed bytes for gzip), for progress. */
+    public long rawBytesRead() {
+        return rawBytesRead.getAsLong();
+    }
+
+    /** The decompressed content. */
+    public InputStream stream() {
+        return decoded;
+    }
+
+    @Override
+    public void close() {
+        try {
+            decoded.close();
+        } catch (IOException ignored) {
+            // Nothing was written through this stream; a failed close loses nothing.
+        }
+    }
+
+    private static final class CountingInputStream extends InputStream {
+        private final InputStream in;
+        private volatile long count;
+
+        CountingInputStream(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n;
+            try {
+                n = in.read(buffer, offset, length);
+            } catch (IOException e) {
+                // Marked so that the decoders' damage reports cannot be confused with it.
+                throw new Compression.SourceReadFailure(e);
+            }
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+}

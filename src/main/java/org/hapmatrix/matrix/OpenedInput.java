@@ -1,0 +1,22 @@
+package org.hapmatrix.matrix;
+
+import java.util.List;
+
+/**
+ * An input opened for loading, whatever its format: its header is read (so a bad header fails
+ * before anything is loaded) and its batches come through {@link #open()}. Each input codec in
+ * {@code org.hapmatrix.format} returns one.
+ */
+public interface OpenedInput extends MatrixSource, AutoCloseable {
+    /** The column names; the sample columns become the matrix table's allele columns. */
+    MatrixHeader header();
+
+    /** Checks names of samples to keep ({@code --samples}) against the input's, before loading. */
+    void validateSamples(List<String> wanted);
+
+    /** Checks explicit pairs against the input's samples, before loading. */
+    void validatePairs(List<SamplePair> pairs);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,122 @@
+package org.hapmatrix.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The release tarball (after {@code mvn package}) as a cluster user gets it: unpacked into an
+ * empty folder and run with a clean environment (no java on PATH, no JAVA_HOME, HOME an empty
+ * folder so no Maven repository), it converts the golden example; it holds one DuckDB library,
+ * the man pages and a bash completion that completes subcommands and options.
+ */
+class ReleaseTarballIT {
+    private static final Path TARGET = Path.of("target").toAbsolutePath();
+
+    @TempDir
+    static Path tmp;
+
+    private static Path installed;
+    private static Path path;
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        List<Path> tarballs;
+        try (Stream<Path> files = Files.list(TARGET)) {
+            tarballs = files.filter(file -> file.getFileName().toString().matches("hapmatrix-.*-linux-x86_64\\.tar\\.gz")).toList();
+        }
+        assertEquals(1, tarballs.size(), "one release tarball in target/: " + tarballs);
+        Path unpacked = Files.createDirectories(tmp.resolve("unpacked"));
+        assertEquals(0, run(unpacked, List.of("tar", "-xzf", tarballs.get(0).toString())).exitCode);
+        try (Stream<Path> top = Files.list(unpacked)) {
+            installed = top.findFirst().orElseThrow();
+        }
+        // Only what the launcher itself calls: no java anywhere on this PATH.
+        path = Files.createDirectories(tmp.resolve("path"));
+        for (String tool : List.of("dirname", "readlink")) {
+            Files.createSymbolicLink(path.resolve(tool), Path.of("/usr/bin", tool));
+        }
+    }
+
+    private record Run(int exitCode, byte[] stdout, String stderr) {
+    }
+
+    private static Run run(Path folder, List<String> command) throws Exception {
+        Path out = Files.createTempFile(tmp, "out", "");
+        Path err = Files.createTempFile(tmp, "err", "");
+        Process process = new ProcessBuilder(command).directory(folder.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        return new Run(process.waitFor(), Files.readAllBytes(out), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** {@code command} under env -i: HOME an empty folder, PATH without java. */
+    private static Run runClean(Path folder, String... command) throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        List<String> clean = new java.util.ArrayList<>(List.of("/usr/bin/env", "-i", "HOME=" + home, "PATH=" + path));
+        clean.addAll(List.of(command));
+        return run(folder, clean);
+    }
+
+    @Test
+    void convertsTheGoldenExampleInAnEmptyFolderWithACleanEnvironment() throws Exception {
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        Files.copy(GoldenTest.GOLDEN.resolve("small_matrix.txt"), work.resolve("small_matrix.txt"));
+        Files.copy(GoldenTest.GOLDEN.resolve("small_header.txt"), work.resolve("small_header.txt"));
+        Run convert = runClean(work, installed.resolve("bin/hapmatrix").toString(), "convert", "small_matrix.txt",
+                "--header", "small_header.txt", "-o", "haplotypes.txt");
+        assertEquals(0, convert.exitCode(), convert.stderr());
+        assertArrayEquals(Files.readAllBytes(GoldenTest.GOLDEN.resolve("small_expected.txt")),
+                Files.readAllBytes(work.resolve("haplotypes.txt")));
+
+        Run version = runClean(work, installed.resolve("bin/hapmatrix").toString(), "--version");
+        assertEquals(0, version.exitCode(), version.stderr());
+        String text = new String(version.stdout(), StandardCharsets.UTF_8);
+        assertTrue(text.contains(" in " + installed.resolve("runtime").toRealPath()), "the bundled runtime runs it: " + text);
+    }
+
+    @Test
+    void holdsOneDuckDbLibraryManPagesCompletionAndLicenses() throws Exception {
+        Set<String> lib;
+        try (Stream<Path> files = Files.list(installed.resolve("lib"))) {
+            lib = files.map(file -> file.getFileName().toString()).collect(Collectors.toSet());
+        }
+        assertEquals(Set.of("hapmatrix.jar", "hapmatrix.jsa", "libduckdb_java.so_linux_amd64"), lib);
+        for (String command : List.of("", "-convert", "-load", "-export", "-sql", "-info", "-stats", "-contigs", "-concat")) {
+            assertTrue(Files.isRegularFile(installed.resolve("share/man/man1/hapmatrix" + command + ".adoc")), command);
+        }
+        assertTrue(Files.isRegularFile(installed.resolve("share/doc/hapmatrix/LICENSE")));
+        assertTrue(Files.isRegularFile(installed.resolve("share/doc/hapmatrix/THIRD-PARTY.md")));
+        assertTrue(Files.isRegularFile(installed.resolve("runtime/legal/java.base/LICENSE")));
+    }
+
+    @Test
+    void bashCompletionCompletesSubcommandsAndTheirOptions() throws Exception {
+        assertEquals(Set.of("convert", "contigs", "concat"), complete("hapmatrix", "con"));
+        assertEquals(Set.of("--format"), complete("hapmatrix", "convert", "--form"));
+        assertTrue(complete("hapmatrix", "load", "--").containsAll(Set.of("--db", "--contigs", "--header", "--threads")));
+    }
+
+    /** What bash's completion function offers for the last word of {@code words}. */
+    private static Set<String> complete(String... words) throws Exception {
+        Path script = installed.resolve("share/bash-completion/completions/hapmatrix");
+        String line = "source '" + script + "'; COMP_WORDS=(" + String.join(" ", words) + "); COMP_CWORD=" + (words.length - 1)
+                + "; COMP_LINE='" + String.join(" ", words) + "'; COMP_POINT=${#COMP_LINE}; _complete_hapmatrix; printf '%s\\n' \"${COMPREPLY[@]}\"";
+        Run run = run(tmp, List.of("bash", "-c", line));
+        assertEquals(0, run.exitCode(), run.stderr());
+        return new String(run.stdout(), StandardCharsets.UTF_8).lines().map(String::strip).filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,87 @@
+package org.hapmatrix.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hapmatrix.testsupport.CliRunner;
+import org.hapmatrix.testsupport.ExternalTool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * --version, the VCF's ##source and the database's load record name this build: the pom's
+ * version, the commit git reports for this checkout (with -dirty for uncommitted changes), and
+ * the library versions the pom declares.
+ */
+class VersionTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void versionNamesTheBuildTheLibrariesAndTheRunningJava() throws Exception {
+        CliRunner.Result result = CliRunner.run("--version");
+        assertEquals(0, result.exitCode(), result.toString());
+        List<String> lines = result.out().lines().toList();
+        assertEquals(3, lines.size(), result.out());
+
+        Matcher build = Pattern.compile("hapmatrix (\\S+) \\(commit (\\S+), built (\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ)\\)")
+                .matcher(lines.get(0));
+        assertTrue(build.matches(), lines.get(0));
+        assertEquals(pomProperty("version"), build.group(1));
+        assertEquals(expectedCommit(), build.group(2));
+
+        assertEquals("DuckDB v" + duckdbEngineVersion() + " (JDBC driver " + pomProperty("duckdb.version") + "), htsjdk "
+                + pomProperty("htsjdk.version"), lines.get(1));
+        assertEquals("Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor")
+                + ") in " + System.getProperty("java.home"), lines.get(2));
+    }
+
+    @Test
+    void vcfSourceLineAndLoadRecordNameTheVersionAndCommit() throws Exception {
+        String build = "hapmatrix " + pomProperty("version") + " (" + expectedCommit() + ")";
+        Path vcf = tmp.resolve("small.vcf");
+        Path database = tmp.resolve("small.duckdb");
+        CliRunner.Result convert = CliRunner.run("convert", GoldenTest.MATRIX, "--header", GoldenTest.HEADER,
+                "-o", vcf.toString(), "--db", database.toString(), "-q");
+        assertEquals(0, convert.exitCode(), convert.toString());
+        List<String> header = Files.readAllLines(vcf);
+        assertEquals("##source=" + build, header.get(1));
+
+        CliRunner.Result info = CliRunner.run("info", "--db", database.toString());
+        assertEquals(0, info.exitCode(), info.toString());
+        assertTrue(info.out().lines().anyMatch(line -> line.startsWith("loaded\t") && line.contains(" by " + build + ", DuckDB ")),
+                info.out());
+    }
+
+    /** What git says about this checkout now: the abbreviated commit, -dirty if tracked files changed. */
+    private String expectedCommit() {
+        ExternalTool.Result head = ExternalTool.run(Path.of("").toAbsolutePath(), "git", "rev-parse", "--short=10", "HEAD");
+        if (head.exitCode() != 0) {
+            return "unknown"; // built from a tree without git (a source tarball)
+        }
+        ExternalTool.Result status = ExternalTool.run(Path.of("").toAbsolutePath(), "git", "status", "--porcelain", "--untracked-files=no");
+        return head.stdout().strip() + (status.stdout().isBlank() ? "" : "-dirty");
+    }
+
+    private static String duckdbEngineVersion() throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+             var result = connection.createStatement().executeQuery("SELECT library_version FROM pragma_version()")) {
+            result.next();
+            return result.getString(1).replaceFirst("^v", "");
+        }
+    }
+
+    /** A property of pom.xml: the project's own version, or one of its version properties. */
+    static String pomProperty(String name) throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        String element = name.equals("version") ? "</artifactId>\\s*<version>" : "<" + Pattern.quote(name) + ">";
+        Matcher matcher = Pattern.compile(element + "([^<$]+)<").matcher(pom);
+        assertTrue(matcher.find(), "pom.xml has no " + name);
+        return matcher.group(1);
+    }
+}

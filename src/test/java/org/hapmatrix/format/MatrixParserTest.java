@@ -1,0 +1,103 @@
+package org.hapmatrix.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.MatrixInput;
+import org.hapmatrix.matrix.SiteBatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The parser's one-byte fast path (a known one-byte allele followed by a tab or the line's end is
+ * taken without a scan or a lookup) against a plain split of the same text: it must never take
+ * a longer allele for its first byte, miss a value at the end of a line, or let an empty value
+ * through (README "Input").
+ */
+class MatrixParserTest {
+    private static final String HEADER = "CHROM\tPOS\tREF\ts1\ts2\ts3\n";
+
+    @TempDir
+    Path tmp;
+
+    /** Every site the parser reads, decoded back to text: contig, position, REF, one allele per sample. */
+    private List<List<String>> parse(String text, int batchSites) throws IOException {
+        Path file = Files.writeString(tmp.resolve("m.txt"), text, StandardCharsets.UTF_8);
+        List<List<String>> sites = new ArrayList<>();
+        try (MatrixParser parser = new MatrixParser(MatrixInput.open(file.toString()), null)) {
+            SiteBatch batch = new SiteBatch(batchSites, parser.header().sampleCount());
+            while (parser.fill(batch)) {
+                for (int row = 0; row < batch.size(); row++) {
+                    List<String> site = new ArrayList<>();
+                    site.add(parser.contigs().value(batch.contigCode(row)));
+                    site.add(Long.toString(batch.position(row)));
+                    for (int column = 0; column < batch.alleleColumnCount(); column++) {
+                        site.add(parser.alleles().value((batch.shortColumn(column)[row] & 0xFFFF) - 1));
+                    }
+                    sites.add(site);
+                }
+            }
+        }
+        return sites;
+    }
+
+    /** The plain reading: every line after the header split at tabs, a CR before the newline dropped. */
+    private static List<List<String>> split(String text) {
+        return text.lines().skip(1).map(line -> Arrays.asList(line.replaceAll("\r$", "").split("\t", -1))).toList();
+    }
+
+    @Test
+    void oneByteAllelesAnywhereInTheLineAndLongerAllelesStartingWithThemReadAsWritten() throws IOException {
+        String text = HEADER
+                + "1\t1\tA\tA\tC\tG\n"        // A, C, G become known one-byte alleles
+                + "1\t2\tA\tAT\tC\tGA\n"      // known first byte, longer allele: never the fast path
+                + "1\t3\tAT\tA\tCG\tG\n"      // a known multi-byte allele, then a known one-byte one
+                + "1\t4\tT\tT\tT\tATG\n"      // T first seen mid-line; a three-byte allele at the end
+                + "2\t5\tC\tN\t-\tT\r\n"      // CRLF: the last allele ends before the CR
+                + "2\t6\tG\tA\tA\tA";         // no final newline: the last allele ends at the end of the file
+        assertEquals(split(text), parse(text, 1000));
+    }
+
+    @Test
+    void batchesOfAnySizeGiveTheSameSites() throws IOException {
+        StringBuilder text = new StringBuilder(HEADER);
+        String[] alleles = {"A", "C", "AC", "N", "-", "G", "CA", "T"};
+        for (int i = 0; i < 50; i++) {
+            text.append("c").append(i % 3).append('\t').append(i).append('\t').append(alleles[i % 8]);
+            for (int s = 1; s <= 3; s++) {
+                text.append('\t').append(alleles[(i * s + s) % 8]);
+            }
+            text.append('\n');
+        }
+        List<List<String>> expected = split(text.toString());
+        for (int batchSites : new int[] {1, 2, 7, 50, 1000}) {
+            assertEquals(expected, parse(text.toString(), batchSites), "batch of " + batchSites);
+        }
+    }
+
+    @Test
+    void anEmptyValueAfterKnownAllelesIsStillAnError() {
+        String known = HEADER + "1\t1\tA\tA\tC\tG\n";
+        HapmatrixException atEnd = assertThrows(HapmatrixException.class, () -> parse(known + "1\t2\tA\tA\tC\t\n", 10));
+        assertEquals(tmp.resolve("m.txt") + ":3: empty value in column 's3'", atEnd.getMessage());
+        HapmatrixException inside = assertThrows(HapmatrixException.class, () -> parse(known + "1\t2\tA\t\tC\tG\n", 10));
+        assertEquals(tmp.resolve("m.txt") + ":3: empty value in column 's1'", inside.getMessage());
+    }
+
+    @Test
+    void aKnownAlleleDoesNotHideAMissingOrExtraColumn() {
+        String known = HEADER + "1\t1\tA\tA\tC\tG\n";
+        HapmatrixException missing = assertThrows(HapmatrixException.class, () -> parse(known + "1\t2\tA\tA\tC\n", 10));
+        assertEquals(tmp.resolve("m.txt") + ":3: expected 6 columns as in the header, found 5", missing.getMessage());
+        HapmatrixException extra = assertThrows(HapmatrixException.class, () -> parse(known + "1\t2\tA\tA\tC\tG\tT\n", 10));
+        assertEquals(tmp.resolve("m.txt") + ":3: expected 6 columns as in the header, found 7", extra.getMessage());
+    }
+}
