@@ -94,7 +94,7 @@ class ReleaseTarballIT {
             lib = files.map(file -> file.getFileName().toString()).collect(Collectors.toSet());
         }
         assertEquals(Set.of("hapmatrix.jar", "hapmatrix.jsa", "libduckdb_java.so_linux_amd64"), lib);
-        for (String command : List.of("", "-convert", "-load", "-export", "-sql", "-info", "-contigs", "-concat")) {
+        for (String command : List.of("", "-convert", "-load", "-export", "-sql", "-info", "-stats", "-contigs", "-concat")) {
             assertTrue(Files.isRegularFile(installed.resolve("share/man/man1/hapmatrix" + command + ".adoc")), command);
         }
         assertTrue(Files.isRegularFile(installed.resolve("share/doc/hapmatrix/LICENSE")));
