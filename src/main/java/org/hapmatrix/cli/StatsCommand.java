@@ -9,14 +9,14 @@ import java.util.stream.Collectors;
 import org.hapmatrix.app.stats.StatsFigures;
 import org.hapmatrix.app.stats.StatsFormat;
 import org.hapmatrix.app.stats.StatsReport;
-import org.hapmatrix.io.OutputTarget;
 import org.hapmatrix.io.MatrixInput;
+import org.hapmatrix.io.OutputTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code stats}: figures about a loaded database or a matrix, as TSV/JSON sections and an HTML report. */

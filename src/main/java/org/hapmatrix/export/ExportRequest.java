@@ -18,6 +18,11 @@ public record ExportRequest(List<SamplePair> pairs, List<String> samples, List<S
         contigs = List.copyOf(contigs);
     }
 
+    /** This request for every contig of its input (an input that already holds only the selected ones). */
+    public ExportRequest withEveryContig() {
+        return new ExportRequest(pairs, samples, List.of(), altFrom);
+    }
+
     /** The whole table: default pairs, every contig, ALT over all samples. */
     public static ExportRequest everything() {
         return new ExportRequest(List.of(), List.of(), List.of(), AltFrom.all);

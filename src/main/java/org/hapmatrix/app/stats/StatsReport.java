@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hapmatrix.Version;
+import org.hapmatrix.app.MatrixLoad;
 import org.hapmatrix.export.ExportPlan;
 import org.hapmatrix.export.ExportRequest;
 import org.hapmatrix.export.ExportSelection;
-import org.hapmatrix.io.OutputTarget;
 import org.hapmatrix.format.OpenedMatrix;
+import org.hapmatrix.io.OutputTarget;
+import org.hapmatrix.io.TemporaryFiles;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.store.ContigInfo;
 import org.hapmatrix.store.DatabaseFiles;
@@ -23,10 +25,8 @@ import org.hapmatrix.store.EngineSettings;
 import org.hapmatrix.store.LoadInfo;
 import org.hapmatrix.store.MatrixCatalog;
 import org.hapmatrix.store.MatrixDatabase;
-import org.hapmatrix.app.MatrixLoad;
 import org.hapmatrix.util.PhaseTimer;
 import org.hapmatrix.util.Progress;
-import org.hapmatrix.io.TemporaryFiles;
 
 /**
  * The {@code stats} use case: figures about a loaded database (or a matrix, loaded as {@code

@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hapmatrix.testsupport.CliRunner;
 import org.hapmatrix.testsupport.HeadlessChromium;
-import org.hapmatrix.testsupport.MatrixGenerator;
 import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
+import org.hapmatrix.testsupport.MatrixGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

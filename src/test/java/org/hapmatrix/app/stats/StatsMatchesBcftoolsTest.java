@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.hapmatrix.testsupport.CliRunner;
 import org.hapmatrix.testsupport.ExternalTool;
-import org.hapmatrix.testsupport.MatrixGenerator;
 import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
+import org.hapmatrix.testsupport.MatrixGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
