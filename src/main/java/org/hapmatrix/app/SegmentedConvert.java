@@ -52,7 +52,7 @@ public final class SegmentedConvert {
      */
     public static boolean applies(String matrixPath, ExportRequest request, ExportLayout layout, String output) {
         return !MatrixInput.STDIN.equals(matrixPath) && Files.isRegularFile(Path.of(matrixPath))
-                && request.contigs().isEmpty() && !layout.format().headerListsContigs() && !layout.bgzfParts() && OutputTarget.discardable(output);
+                && request.contigs().isEmpty() && request.regions().isEmpty() && !layout.format().headerListsContigs() && !layout.bgzfParts() && OutputTarget.discardable(output);
     }
 
     /** Sites per segment: {@link #SEGMENT_SHARE} of the memory limit, at least one. */

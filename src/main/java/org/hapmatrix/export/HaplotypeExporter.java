@@ -116,7 +116,7 @@ public final class HaplotypeExporter {
                        boolean withHeader, Progress progress) {
         HaplotypeQuery query = HaplotypeQuery.of(plan.pairs(), plan.altSamples(), alleles);
         int pairCount = plan.pairs().size();
-        List<WorkUnit> units = WorkUnit.cut(plan.contigs(), rowsPerUnit(pairCount));
+        List<WorkUnit> units = WorkUnit.cut(plan.contigs(), plan.regions(), rowsPerUnit(pairCount));
         List<CompletableFuture<PartResult>> results = new ArrayList<>();
         OrderedParts parts = new OrderedParts(units.size(), PARTS_BUDGET_BYTES);
         for (WorkUnit unit : units) {
