@@ -78,7 +78,8 @@ class RegionsTest {
         Path bed = tmp.resolve("r.BED");
         Path tsv = tmp.resolve("r.tsv");
         Files.writeString(bed, "# comment\n" + first[0] + "\t0\t" + first[1] + "\n" + middle[0] + "\t" + (mid - 41) + "\t" + (mid + 40) + "\n");
-        Files.writeString(tsv, first[0] + "\t" + first[1] + "\n" + middle[0] + "\t" + (mid - 40) + "\t" + (mid + 40) + "\n");
+        // Every line with its TO: bcftools takes the column layout from the first line, hapmatrix from each line.
+        Files.writeString(tsv, first[0] + "\t" + first[1] + "\t" + first[1] + "\n" + middle[0] + "\t" + (mid - 40) + "\t" + (mid + 40) + "\n");
         for (Path file : List.of(bed, tsv)) {
             String expected = records("-R", file.toString(), whole.toString());
             assertFalse(expected.isEmpty());
