@@ -16,7 +16,9 @@
 -- CPU at 31 samples).
 -- OFFSET 0 keeps DuckDB from pushing the outer filter down as a second copy of the ALT mask.
 -- Parameters (positional, bound by HaplotypeQuery.bind): N's bit, first rowid, last rowid,
--- and the unit's only contig twice (NULL when every row of the range is written).
+-- the unit's only contig twice (NULL when every row of the range is written), and a region's
+-- last position twice and first position once (NULL for no region): a site is written when its
+-- REF overlaps the region, as bcftools view -r keeps records.
 SELECT *
 FROM (
     SELECT {{pair_alleles}},
@@ -26,6 +28,7 @@ FROM (
            {{alt_bits}} & ~((1::UBIGINT << enum_code(ref)) | ?::UBIGINT) AS alt_mask
     FROM matrix
     WHERE rowid BETWEEN ? AND ? AND (?::VARCHAR IS NULL OR contig = ?)
+      AND (?::BIGINT IS NULL OR (pos <= ? AND pos + length(ref::VARCHAR) - 1 >= ?))
     OFFSET 0
 )
 WHERE alt_mask <> 0

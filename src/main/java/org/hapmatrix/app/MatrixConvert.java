@@ -86,6 +86,6 @@ public final class MatrixConvert {
     }
 
     private static OpenedInput open(Input input, ExportRequest request) {
-        return Codecs.openInput(new InputCodec.Request(input.matrix(), input.headerFile(), request.contigs(), false));
+        return Codecs.openInput(new InputCodec.Request(input.matrix(), input.headerFile(), request.contigsToRead(), false));
     }
 }

@@ -50,8 +50,13 @@ public final class VcfCodec extends OutputCodec {
     }
 
     @Override
-    public boolean indexedWhenCompressed() {
-        return true;
+    public IndexKind defaultIndex() {
+        return IndexKind.tbi;
+    }
+
+    @Override
+    public TabixIndexWriter.Columns indexColumns() {
+        return TabixIndexWriter.Columns.VCF;
     }
 
     @Override
