@@ -181,18 +181,6 @@ public final class MatrixLoader {
         writeSamplesAndPairs(handle, defaultPairs);
         insertLoadInfo(handle, source);
         handle.createScript(SqlTemplate.statement("load/create_views")).execute();
-        handle.execute(pairGenotypesView(defaultPairs));
-    }
-
-    /** The pair_genotypes view over the default pairs' columns (their order is the pairs table's ordinal). */
-    private static String pairGenotypesView(List<SamplePair> pairs) {
-        if (pairs.isEmpty()) {
-            return SqlTemplate.statement("load/create_pair_genotypes_view.no_pairs");
-        }
-        List<String> aColumns = pairs.stream().map(pair -> SqlTemplate.quote(pair.sampleA())).toList();
-        List<String> bColumns = pairs.stream().map(pair -> SqlTemplate.quote(pair.sampleB())).toList();
-        return SqlTemplate.named("load/create_pair_genotypes_view").render(Map.of(
-                "pair_a_columns", SqlTemplate.list(aColumns), "pair_b_columns", SqlTemplate.list(bColumns)));
     }
 
     /** The load_info row (for a segmented load, with the first segment's counts: the catalog reads one row). */
