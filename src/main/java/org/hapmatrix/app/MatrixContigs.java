@@ -26,6 +26,7 @@ public final class MatrixContigs {
     public static void list(String path, boolean headerGiven, Consumer<String> sink) {
         Optional<TabixMatrixIndex> index = TabixMatrixIndex.find(path, headerGiven);
         if (index.isPresent()) {
+            index.get().requireEveryLineIndexed(headerGiven);
             index.get().contigs().forEach(sink);
             return;
         }

@@ -82,6 +82,9 @@ final class IndexedContigStream extends SelectedLinesStream {
                         + new String(contig, StandardCharsets.UTF_8) + "' where it points); re-index with "
                         + TabixMatrixIndex.TABIX_COMMAND + " -f " + name);
             }
+            if (more && !contigSeen && lines.buffer()[lines.lineStart()] == '#') {
+                throw index.skippedLines("before contig '" + new String(contig, StandardCharsets.UTF_8) + "'");
+            }
             if (!more || contigSeen) {
                 bytesOfFinishedContigs += compressedBytes(index.span(contigs.get(contigNumber)));
                 contig = null;
