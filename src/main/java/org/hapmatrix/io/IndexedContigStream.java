@@ -62,6 +62,20 @@ final class IndexedContigStream extends SelectedLinesStream {
 
     @Override
     protected ContigLineStream nextSelectedLine() throws IOException {
+        try {
+            return nextLineThroughTheIndex();
+        } catch (HapmatrixException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // htsjdk's "Invalid GZIP header", "Premature end of file": the index points where the
+            // data is not what it described.
+            throw new HapmatrixException(index.indexFile() + ": index does not match " + name + " (reading where it points: "
+                    + e.getMessage() + "; the index of another file, or the file changed or was cut after indexing);"
+                    + " re-index with " + TabixMatrixIndex.TABIX_COMMAND + " -f " + name, e);
+        }
+    }
+
+    private ContigLineStream nextLineThroughTheIndex() throws IOException {
         if (headerLine != null) {
             ContigLineStream header = new ContigLineStream(new ByteArrayInputStream(headerLine));
             headerLine = null;

@@ -108,4 +108,30 @@ class IndexCoverageTest {
         Files.write(index, otherIndex);
         assertRefused(matrix, "b", index + ": index does not match " + matrix);
     }
+
+    @Test
+    void damagedBlockReadThroughTheIndexSaysTheIndexDoesNotMatch() throws IOException {
+        StringBuilder body = new StringBuilder();
+        for (int i = 1; i <= 20000; i++) {
+            body.append("b\t").append(i).append("\tA\tA\tC\n");
+        }
+        for (int i = 1; i <= 20000; i++) {
+            body.append("d\t").append(i).append("\tA\tA\tC\n");
+        }
+        Path matrix = indexed(body.toString());
+        byte[] bytes = Files.readAllBytes(matrix);
+        // Overwrite a block header in the middle of b's blocks: a file changed after indexing.
+        for (int i = bytes.length / 4; i < bytes.length / 4 + 64; i++) {
+            bytes[i] = 0;
+        }
+        Files.write(matrix, bytes);
+        Files.setLastModifiedTime(Path.of(matrix + ".tbi"), FileTime.from(Instant.now().plusSeconds(5)));
+        CliRunner.Result result = CliRunner.run("convert", matrix.toString(), "--contigs", "b", "-q",
+                "-o", tmp.resolve("out.txt").toString());
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue(result.stderr().startsWith("hapmatrix: " + matrix + ".tbi: index does not match " + matrix)
+                || result.stderr().startsWith("hapmatrix: " + matrix + ":"), result.stderr());
+        assertFalse(result.stderr().contains("unexpected error"), result.stderr());
+        assertFalse(Files.exists(tmp.resolve("out.txt")));
+    }
 }
