@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.BgzfEndCheck;
 import org.hapmatrix.format.Codecs;
 import org.hapmatrix.format.FileExtensions;
 import org.hapmatrix.format.OutputCodec;
@@ -131,7 +132,7 @@ public final class PartConcatenator {
         try {
             return in.read(buffer);
         } catch (EOFException e) {
-            throw new HapmatrixException(part + ": gzip data is truncated", e);
+            throw new HapmatrixException(part + ": gzip data is truncated" + BgzfEndCheck.detail(e), e);
         } catch (IOException e) {
             throw new HapmatrixException(part + ": cannot read: " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package org.hapmatrix.format;
 
 import java.io.EOFException;
+import org.hapmatrix.io.BgzfEndCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -326,7 +327,7 @@ public final class MatrixParser implements SiteBatchReader {
                 bufferEnd += n;
             }
         } catch (EOFException e) {
-            throw error(lineNumber + 1, "gzip data is truncated");
+            throw error(lineNumber + 1, "gzip data is truncated" + BgzfEndCheck.detail(e));
         } catch (ZipException e) {
             throw error(lineNumber + 1, "gzip data is corrupt" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
         } catch (IOException e) {
