@@ -83,11 +83,15 @@ final class VcfSiteFormatter extends SiteFormatter {
     }
 
     /** The meta lines and the column header line. */
-    static byte[] header(List<SamplePair> pairs, List<String> contigs, String commandLine) {
+    static byte[] header(List<SamplePair> pairs, List<String> contigs, String commandLine, String options) {
         StringBuilder header = new StringBuilder();
         header.append("##fileformat=VCFv4.2\n");
         header.append("##source=hapmatrix ").append(Version.current()).append('\n');
         header.append("##hapmatrix_command=").append(commandLine).append('\n');
+        if (!options.isEmpty()) {
+            // Unlike the command line, the same for every part of a scatter: concat compares it.
+            header.append("##hapmatrix_options=").append(options).append('\n');
+        }
         for (String contig : contigs) {
             header.append("##contig=<ID=").append(contig).append(">\n");
         }

@@ -248,7 +248,8 @@ class FormatsMatchReferenceTest {
     /** The VCF text without the lines that name the run (##source, ##hapmatrix_command). */
     static String withoutRunLines(String vcf) {
         return Arrays.stream(vcf.split("\n", -1))
-                .filter(line -> !line.startsWith("##source=") && !line.startsWith("##hapmatrix_command="))
+                .filter(line -> !line.startsWith("##source=") && !line.startsWith("##hapmatrix_command=")
+                        && !line.startsWith("##hapmatrix_options="))
                 .reduce((a, b) -> a + "\n" + b).orElse("");
     }
 
