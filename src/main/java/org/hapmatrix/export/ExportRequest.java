@@ -11,7 +11,13 @@ import org.hapmatrix.matrix.SamplePair;
  * @param contigs  contigs to write; empty writes all (always in first-appearance order)
  * @param altFrom  which samples ALT is computed over
  */
-public record ExportRequest(List<SamplePair> pairs, List<String> samples, List<String> contigs, AltFrom altFrom) {
+public record ExportRequest(List<SamplePair> pairs, List<String> samples, List<String> contigs, AltFrom altFrom,
+                            boolean sitesOnly) {
+    /** A request that wants pairs (no pair selected is an error). */
+    public ExportRequest(List<SamplePair> pairs, List<String> samples, List<String> contigs, AltFrom altFrom) {
+        this(pairs, samples, contigs, altFrom, false);
+    }
+
     public ExportRequest {
         pairs = List.copyOf(pairs);
         samples = List.copyOf(samples);
