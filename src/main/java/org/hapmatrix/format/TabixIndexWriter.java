@@ -2,10 +2,7 @@ package org.hapmatrix.format;
 
 import htsjdk.samtools.util.BlockCompressedOutputStream;
 import htsjdk.samtools.util.BlockCompressedStreamConstants;
-import htsjdk.tribble.Feature;
-import htsjdk.tribble.index.Index;
 import htsjdk.tribble.index.tabix.TabixFormat;
-import htsjdk.tribble.index.tabix.TabixIndexCreator;
 import htsjdk.tribble.util.LittleEndianOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,12 +21,9 @@ public final class TabixIndexWriter {
     /** BGZF's end-of-file marker, written after the last record. */
     public static final byte[] END_OF_FILE = BlockCompressedStreamConstants.EMPTY_GZIP_BLOCK;
 
-    private final TabixIndexCreator creator = new TabixIndexCreator(TabixFormat.VCF);
+    private final CompactTabixIndex creator = new CompactTabixIndex(TabixFormat.VCF);
     private String previousContig;
     private int previousStart;
-
-    private record Site(String getContig, int getStart, int getEnd) implements Feature {
-    }
 
     /**
      * Adds one record spanning {@code start..end} (1-based, inclusive) of {@code contig} at
@@ -42,7 +36,7 @@ public final class TabixIndexWriter {
         }
         previousContig = contig;
         previousStart = start;
-        creator.addFeature(new Site(asIndexName(contig), start, end), pointer);
+        creator.add(asIndexName(contig), start, end, pointer);
         return true;
     }
 
@@ -75,9 +69,8 @@ public final class TabixIndexWriter {
 
     /** Writes the index (itself BGZF-compressed); {@code dataEnd} is the compressed size before the end-of-file block. */
     public void write(long dataEnd, OutputStream out) throws IOException {
-        Index index = creator.finalizeIndex(dataEnd << 16);
         LittleEndianOutputStream stream = new LittleEndianOutputStream(new BlockCompressedOutputStream(out, (Path) null));
-        index.write(stream);
+        creator.write(dataEnd << 16, stream);
         stream.close();
     }
 }
