@@ -118,11 +118,12 @@ final class VcfSiteFormatter extends SiteFormatter {
             boolean valid = !contig.isEmpty() && "#*=".indexOf(contig.charAt(0)) < 0;
             for (int i = 0; valid && i < contig.length(); i++) {
                 char c = contig.charAt(i);
-                valid = c > ' ' && c != 0x7f && ",<>[](){}\"'\\".indexOf(c) < 0 && !Character.isWhitespace(c);
+                // No '=' (htsjdk reads ##contig=<ID=chr=1> as another key) and no backtick (bcftools).
+                valid = c > ' ' && c != 0x7f && ",<>[](){}\"'\\`=".indexOf(c) < 0 && !Character.isWhitespace(c);
             }
             if (!valid) {
                 throw new HapmatrixException(source + ": contig '" + contig
-                        + "' cannot be a VCF contig name (no whitespace, commas, quotes or brackets, no leading # * =)");
+                        + "' cannot be a VCF contig name (no whitespace, commas, quotes, brackets, = or `, no leading # *)");
             }
         }
     }
