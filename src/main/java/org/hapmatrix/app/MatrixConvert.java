@@ -7,6 +7,7 @@ import org.hapmatrix.export.ExportRequest;
 import org.hapmatrix.format.Codecs;
 import org.hapmatrix.format.InputCodec;
 import org.hapmatrix.format.OpenedMatrix;
+import org.hapmatrix.format.VcfReadOptions;
 import org.hapmatrix.io.TemporaryFiles;
 import org.hapmatrix.matrix.OpenedInput;
 import org.hapmatrix.store.DatabaseFiles;
@@ -22,10 +23,14 @@ import org.hapmatrix.util.Progress;
  */
 public final class MatrixConvert {
     /** What to convert: the matrix ({@code -} for standard input) and its {@code --header} file (or null). */
-    public record Input(String matrix, Path headerFile) {
+    public record Input(String matrix, Path headerFile, VcfReadOptions vcf) {
+        public Input(String matrix, Path headerFile) {
+            this(matrix, headerFile, VcfReadOptions.DEFAULT);
+        }
     }
 
-    public record Result(long sitesRead, long sitesWritten, int contigs, int pairs) {
+    /** {@code inputNote}: what the input's reading adds to the summary (VCF: calls the phase rules changed), or empty. */
+    public record Result(long sitesRead, long sitesWritten, int contigs, int pairs, String inputNote) {
     }
 
     private MatrixConvert() {
@@ -47,7 +52,7 @@ public final class MatrixConvert {
                 }
                 if (result.isPresent()) {
                     SegmentedConvert.Result done = result.get();
-                    return new Result(done.sitesRead(), done.sitesWritten(), done.contigs(), done.pairs());
+                    return new Result(done.sitesRead(), done.sitesWritten(), done.contigs(), done.pairs(), matrix.note());
                 }
                 // Contigs not in blocks, or a late new allele: the whole matrix goes through a database file below.
             }
@@ -57,6 +62,7 @@ public final class MatrixConvert {
             // A scratch database is the user's matrix as far as messages go.
             String databaseName = keptDatabase != null ? keptDatabase.toString() : matrixName;
             MatrixLoad.Pending loaded;
+            String note;
             // With an indexed matrix only the selected contigs are read; without, all (selected at export).
             try (OpenedInput matrix = open(input, request);
                  Progress.Phase progress = phases.start("load", " MiB", 1 << 20)) {
@@ -64,6 +70,7 @@ public final class MatrixConvert {
                 // Contigs are known only once read (or from a tabix index, checked on opening it).
                 matrix.validateSamples(request.samples());
                 loaded = MatrixLoad.runUncommitted(matrix, databaseFile, databaseName, settings, progress);
+                note = matrix.note();
             }
             MatrixExport.Result result;
             try (DatabaseFiles.PendingDatabase newDatabase = loaded.database();
@@ -72,7 +79,7 @@ public final class MatrixConvert {
                 newDatabase.commit();
             }
             return new Result(loaded.sites(), result.sitesWritten(), result.plan().contigs().size(),
-                    result.plan().pairs().size());
+                    result.plan().pairs().size(), note);
         } finally {
             if (keptDatabase == null) {
                 TemporaryFiles.delete(databaseFile.getParent());
@@ -81,6 +88,7 @@ public final class MatrixConvert {
     }
 
     private static OpenedInput open(Input input, ExportRequest request) {
-        return Codecs.openInput(new InputCodec.Request(input.matrix(), input.headerFile(), request.contigs(), false));
+        return Codecs.openInput(new InputCodec.Request(input.matrix(), input.headerFile(), request.contigs(), false,
+                input.vcf()));
     }
 }

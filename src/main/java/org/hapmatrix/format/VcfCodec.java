@@ -14,8 +14,12 @@ import org.hapmatrix.matrix.SamplePair;
  * Its header is the meta lines and the {@code #CHROM} line; two parts of one scatter have the same
  * header when these are equal but for the {@code ##contig} lines (each part lists its own) and the
  * {@code ##hapmatrix_command} line (each part's command differs by its contig list).
+ *
+ * <p>As an input (recognised by its first line, {@code ##fileformat=VCF}, plain, gzip or BGZF),
+ * each sample becomes two haplotype columns and a default pair ({@link VcfSamples}), read by
+ * {@link VcfSiteReader}.
  */
-public final class VcfCodec extends OutputCodec {
+public final class VcfCodec extends OutputCodec implements InputCodec {
     public static final VcfCodec INSTANCE = new VcfCodec();
     static final String FIRST_LINE = "##fileformat=VCF";
     private static final String CONTIG_LINE = "##contig=";
@@ -31,6 +35,27 @@ public final class VcfCodec extends OutputCodec {
         List<String> extensions = new ArrayList<>(List.of(FileExtensions.VCF));
         extensions.addAll(FileExtensions.COMPRESSED_VCF);
         return extensions;
+    }
+
+    @Override
+    public boolean recognises(byte[] head, int length) {
+        byte[] first = FIRST_LINE.getBytes(StandardCharsets.US_ASCII);
+        return length >= first.length && java.util.Arrays.equals(head, 0, first.length, first, 0, first.length);
+    }
+
+    @Override
+    public org.hapmatrix.matrix.OpenedInput open(Request request) {
+        rejectHeaderFile(request, "VCF");
+        return new OpenedVcf(request.path(), (input, kept) -> new VcfSiteReader(input, request.vcf(), kept),
+                request.contigs(), request.filterWithoutIndex());
+    }
+
+    /** A VCF or BCF names its samples in its own header: {@code --header} is for the matrix only. */
+    static void rejectHeaderFile(Request request, String format) {
+        if (request.headerFile() != null) {
+            throw org.hapmatrix.HapmatrixException.usage(OpenedMatrix.displayName(request.path()) + ": is " + format
+                    + ", whose #CHROM line names the samples; --header is for a genome matrix only");
+        }
     }
 
     @Override

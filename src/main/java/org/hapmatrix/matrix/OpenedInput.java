@@ -17,6 +17,11 @@ public interface OpenedInput extends MatrixSource, AutoCloseable {
     /** Checks explicit pairs against the input's samples, before loading. */
     void validatePairs(List<SamplePair> pairs);
 
+    /** What the summary line adds about the input's reading (VCF: calls the phase rules changed), or empty. */
+    default String note() {
+        return "";
+    }
+
     @Override
     void close();
 }

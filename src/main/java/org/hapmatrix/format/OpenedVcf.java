@@ -1,0 +1,134 @@
+package org.hapmatrix.format;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.MatrixInput;
+import org.hapmatrix.matrix.MatrixHeader;
+import org.hapmatrix.matrix.OpenedInput;
+import org.hapmatrix.matrix.SamplePair;
+import org.hapmatrix.matrix.SamplePairs;
+import org.hapmatrix.matrix.SiteBatchReader;
+
+/**
+ * A VCF or BCF input opened for loading, its header already read. As {@link OpenedMatrix}: the
+ * first {@link #open()} hands out that reader, a regular file may be read again, a stream not.
+ * Samples are named by their VCF names ({@code --samples NA12878}) or by their haplotype
+ * columns ({@code NA12878_1}).
+ */
+final class OpenedVcf implements OpenedInput {
+    /** A reader of the format: the reader itself and its samples. */
+    interface Reader extends SiteBatchReader {
+        VcfSamples samples();
+
+        /** The summary's note on calls the rules changed. */
+        String note();
+    }
+
+    private final String path;
+    private final BiFunction<MatrixInput, Set<String>, Reader> readerOf;
+    private final List<String> contigs;
+    private final boolean filterWithoutIndex;
+    private final VcfSamples samples;
+    private final String name;
+    private final long sizeBytes;
+    private final boolean reopenable;
+    private Reader first;
+    private Reader last;
+
+    OpenedVcf(String path, BiFunction<MatrixInput, Set<String>, Reader> readerOf, List<String> contigs, boolean filterWithoutIndex) {
+        this.path = path;
+        this.readerOf = readerOf;
+        this.contigs = List.copyOf(contigs);
+        this.filterWithoutIndex = filterWithoutIndex;
+        this.first = read();
+        this.samples = first.samples();
+        this.name = first.sourceName();
+        this.sizeBytes = first.bytesTotal();
+        this.reopenable = first.sourceRereadable();
+    }
+
+    /** The contigs a reader keeps: those asked for when it must filter ({@code load}), else all. */
+    Set<String> keptContigs() {
+        return filterWithoutIndex ? Set.copyOf(contigs) : Set.of();
+    }
+
+    private Reader read() {
+        MatrixInput input = MatrixInput.open(path);
+        try {
+            last = readerOf.apply(input, keptContigs());
+            return last;
+        } catch (RuntimeException e) {
+            input.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public MatrixHeader header() {
+        return samples.header();
+    }
+
+    @Override
+    public void validateSamples(List<String> wanted) {
+        Set<String> columns = Set.copyOf(header().samples());
+        for (String sample : wanted) {
+            if (!columns.contains(sample) && samples.columnsOf(sample).isEmpty()) {
+                throw HapmatrixException.usage(name + ": unknown sample '" + sample + "'");
+            }
+        }
+    }
+
+    @Override
+    public void validatePairs(List<SamplePair> pairs) {
+        if (!pairs.isEmpty()) {
+            SamplePairs.validate(pairs, header().samples(), name);
+        }
+    }
+
+    @Override
+    public SiteBatchReader open() {
+        if (first != null) {
+            Reader reader = first;
+            first = null;
+            return reader;
+        }
+        if (!reopenable) {
+            throw new IllegalStateException(name + " is a stream and cannot be read twice");
+        }
+        return read();
+    }
+
+    @Override
+    public String note() {
+        return last == null ? "" : last.note();
+    }
+
+    @Override
+    public boolean reopenable() {
+        return reopenable;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public long sizeBytes() {
+        return sizeBytes;
+    }
+
+    @Override
+    public String headerSource() {
+        return "#CHROM line of " + name;
+    }
+
+    @Override
+    public void close() {
+        if (first != null) {
+            first.close();
+        }
+    }
+}
