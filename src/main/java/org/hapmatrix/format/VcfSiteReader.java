@@ -55,7 +55,8 @@ final class VcfSiteReader implements OpenedVcf.Reader {
     private long position;
     /** The FORMAT of the previous record, and where GT and the phase-set tag are in it. */
     private byte[] lastFormat = new byte[0];
-    private boolean formatHasGt;
+    /** Which sub-field of FORMAT is GT: 0 as VCF requires, later in some files (Complete Genomics'), -1 none. */
+    private int gtIndex = -1;
     private int phaseSetIndex = -1;
 
     /** Contigs to keep (all when empty): the others' records are skipped unparsed ({@code load --contigs} without an index). */
@@ -324,8 +325,9 @@ final class VcfSiteReader implements OpenedVcf.Reader {
             return;
         }
         lastFormat = Arrays.copyOfRange(buffer, from, to);
-        // VCF: "the first sub-field must always be the genotype (GT) if it is present".
-        formatHasGt = to - from >= 2 && buffer[from] == 'G' && buffer[from + 1] == 'T' && (to - from == 2 || buffer[from + 2] == ':');
+        // VCF: "the first sub-field must always be the genotype (GT) if it is present"; bcftools
+        // finds it anywhere, and so does this reader.
+        gtIndex = -1;
         phaseSetIndex = -1;
         int index = 0;
         int start = from;
@@ -333,6 +335,9 @@ final class VcfSiteReader implements OpenedVcf.Reader {
             if (i == to || buffer[i] == ':') {
                 if (Arrays.equals(buffer, start, i, phaseSetTag, 0, phaseSetTag.length)) {
                     phaseSetIndex = index;
+                }
+                if (i - start == 2 && buffer[start] == 'G' && buffer[start + 1] == 'T' && gtIndex < 0) {
+                    gtIndex = index;
                 }
                 index++;
                 start = i + 1;
@@ -344,9 +349,8 @@ final class VcfSiteReader implements OpenedVcf.Reader {
     private int readCall(SiteBatch batch, int row, int sample, int from, int end) {
         final byte[] line = buffer;
         try {
-            if (!formatHasGt) {
-                calls.place(batch, row, sample, -1, -1, 0, true);
-                return indexOf(line, TAB, from, end);
+            if (gtIndex != 0) {
+                return readLaterCall(batch, row, sample, from, end);
             }
             // The usual call: one digit, | or /, one digit, then the field's end or ':'.
             if (from + 3 <= end) {
@@ -364,6 +368,21 @@ final class VcfSiteReader implements OpenedVcf.Reader {
         } catch (HaplotypeCalls.Rejected e) {
             throw error(lineNumber, siteText() + "sample '" + samples.name(sample) + "': " + e.getMessage());
         }
+    }
+
+    /** A call whose GT is not the first sub-field (or absent: no call). */
+    private int readLaterCall(SiteBatch batch, int row, int sample, int from, int end) throws HaplotypeCalls.Rejected {
+        int fieldEnd = indexOf(buffer, TAB, from, end);
+        int start = from;
+        for (int index = 0; index < gtIndex && start <= fieldEnd; index++) {
+            start = indexOf(buffer, (byte) ':', start, fieldEnd) + 1;
+        }
+        if (gtIndex < 0 || start > fieldEnd) {
+            calls.place(batch, row, sample, -1, -1, 0, true);
+        } else {
+            readAnyCall(batch, row, sample, start, end);
+        }
+        return fieldEnd;
     }
 
     /** Any GT: missing alleles, indices above 9, one allele or several. */

@@ -122,8 +122,9 @@ class VcfInputTest {
                 continue;
             }
             String[] fields = line.split("\t");
+            int gt = List.of(fields[8].split(":")).indexOf("GT");
             for (int i = 9; i < fields.length; i++) {
-                String[] alleles = fields[i].split(":")[0].split("/");
+                String[] alleles = fields[i].split(":")[gt].split("/");
                 if (alleles.length == 2 && !alleles[0].equals(alleles[1])) {
                     count++;
                 }

@@ -39,10 +39,11 @@ public final class ReferenceVcf {
             if (!fields[4].equals(".")) {
                 alleles.addAll(List.of(fields[4].split(",", -1)));
             }
-            boolean hasGt = fields[8].equals("GT") || fields[8].startsWith("GT:");
+            int gtIndex = List.of(fields[8].split(":")).indexOf("GT");
             List<String> row = new ArrayList<>(List.of(fields[0], fields[1], allele(fields[3])));
             for (int i = 9; i < fields.length; i++) {
-                String gt = hasGt ? fields[i].split(":", -1)[0] : ".";
+                String[] subfields = fields[i].split(":", -1);
+                String gt = gtIndex >= 0 && gtIndex < subfields.length ? subfields[gtIndex] : ".";
                 List<String> called = new ArrayList<>();
                 for (String index : gt.split("[|/]", -1)) {
                     called.add(index.equals(".") ? "." : alleles.get(Integer.parseInt(index)));

@@ -65,10 +65,11 @@ public final class VcfGenerator {
             }
         }
         int alleles = 1 + alts.size();
-        String format = switch (random.nextInt(4)) {
+        String format = switch (random.nextInt(5)) {
             case 0 -> "GT:PS";
             case 1 -> "GT:DP:PS";
             case 2 -> "GT:DP";
+            case 3 -> "DP:GT:PS"; // GT not first: against VCF's rule, but Complete Genomics writes it and bcftools reads it
             default -> "GT";
         };
         vcf.append(contig).append('\t').append(position).append("\t.\t").append(ref).append('\t')
@@ -76,17 +77,18 @@ public final class VcfGenerator {
         boolean haploidSite = contig.equals("chrX") && random.nextInt(3) == 0;
         for (int s = 0; s < samples; s++) {
             String gt = call(random, alleles, haploidSite);
-            vcf.append('\t').append(gt);
-            if (random.nextInt(20) == 0 && !gt.contains(":")) {
-                continue; // trailing fields dropped, as VCF allows
-            }
+            List<String> values = new ArrayList<>();
             for (String key : format.split(":")) {
                 switch (key) {
-                    case "PS" -> vcf.append(':').append(random.nextInt(4) == 0 ? "." : Long.toString(position - random.nextInt(3)));
-                    case "DP" -> vcf.append(':').append(random.nextInt(40));
-                    default -> { }
+                    case "PS" -> values.add(random.nextInt(4) == 0 ? "." : Long.toString(position - random.nextInt(3)));
+                    case "DP" -> values.add(Integer.toString(random.nextInt(40)));
+                    default -> values.add(gt);
                 }
             }
+            if (format.startsWith("GT") && random.nextInt(20) == 0) {
+                values = values.subList(0, 1); // trailing fields dropped, as VCF allows
+            }
+            vcf.append('\t').append(String.join(":", values));
         }
         vcf.append('\n');
     }
