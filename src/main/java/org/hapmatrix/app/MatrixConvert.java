@@ -46,6 +46,10 @@ public final class MatrixConvert {
         if (keptDatabase == null && SegmentedConvert.applies(input.matrix(), request, layout, output)) {
             try (OpenedInput matrix = open(input, request)) {
                 matrix.validatePairs(request.pairs());
+                if (matrix.hasPhaseSets()) {
+                    // Phase sets are keyed by site over the whole load; segments number their sites anew.
+                    return runWholeLoad(input, keptDatabase, settings, request, layout, output, phases, matrixName);
+                }
                 Optional<SegmentedConvert.Result> result;
                 try (Progress.Phase progress = phases.start("convert", " MiB", 1 << 20)) {
                     result = SegmentedConvert.run(matrix, matrixName, settings, request, layout, output, progress);
@@ -57,6 +61,11 @@ public final class MatrixConvert {
                 // Contigs not in blocks, or a late new allele: the whole matrix goes through a database file below.
             }
         }
+        return runWholeLoad(input, keptDatabase, settings, request, layout, output, phases, matrixName);
+    }
+
+    private static Result runWholeLoad(Input input, Path keptDatabase, EngineSettings settings, ExportRequest request,
+                                       ExportLayout layout, String output, Progress.Phases phases, String matrixName) {
         Path databaseFile = keptDatabase != null ? keptDatabase : DatabaseFiles.scratchDatabase(settings.tempDirectory());
         try {
             // A scratch database is the user's matrix as far as messages go.

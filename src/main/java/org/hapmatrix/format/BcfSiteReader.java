@@ -15,6 +15,7 @@ import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.matrix.MatrixHeader;
+import org.hapmatrix.matrix.PhaseSets;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.matrix.SiteBatch;
 import org.hapmatrix.matrix.ValueDictionary;
@@ -45,6 +46,11 @@ final class BcfSiteReader implements OpenedVcf.Reader {
     private final HaplotypeCalls calls;
     private final Set<String> keptContigs;
     private final boolean phaseSetsDeclared;
+    /** Null unless the header declares the phase-set tag. */
+    private final PhaseSets phaseSetList;
+    /** Per sample at the current record: whether its call is phased diploid, and its phase set (-1 none). */
+    private boolean[] phasedDiploid = new boolean[0];
+    private long[] recordPhaseSets = new long[0];
     /** The header's contig names by BCF index, and its FILTER/INFO/FORMAT ids' dictionary. */
     private final List<String> contigNames;
     private final int gtKey;
@@ -125,6 +131,9 @@ final class BcfSiteReader implements OpenedVcf.Reader {
         this.gtKey = dictionary.getOrDefault("GT", -1);
         this.phaseSetKey = dictionary.getOrDefault(options.phaseSetTag(), -1);
         this.phaseSetsDeclared = declared;
+        this.phaseSetList = declared ? new PhaseSets(sampleNames) : null;
+        this.phasedDiploid = new boolean[sampleNames.size()];
+        this.recordPhaseSets = new long[sampleNames.size()];
         try {
             calls.missingCode();
         } catch (HaplotypeCalls.Rejected e) {
@@ -136,8 +145,14 @@ final class BcfSiteReader implements OpenedVcf.Reader {
         return new HapmatrixException(input.name() + ": not a readable BCF header (" + what + ")");
     }
 
-    boolean phaseSetsDeclared() {
+    @Override
+    public boolean phaseSetsDeclared() {
         return phaseSetsDeclared;
+    }
+
+    @Override
+    public PhaseSets phaseSets() {
+        return phaseSetList;
     }
 
     @Override
@@ -254,6 +269,7 @@ final class BcfSiteReader implements OpenedVcf.Reader {
         }
         at = sharedLength;
         boolean genotypes = false;
+        boolean phaseSetsHere = false;
         for (int format = 0; format < formatCount; format++) {
             int key = typedInt();
             int type = record[at] & 0x0F;
@@ -265,12 +281,24 @@ final class BcfSiteReader implements OpenedVcf.Reader {
                 }
                 readGenotypes(batch, row, type, count);
                 genotypes = true;
+            } else if (key == phaseSetKey && key >= 0 && phaseSetList != null && count >= 1
+                    && (type == TYPE_INT8 || type == TYPE_INT16 || type == TYPE_INT32)) {
+                readPhaseSets(type, count);
+                phaseSetsHere = true;
             }
             at += samples.count() * count * size;
         }
         if (!genotypes) {
             for (int sample = 0; sample < samples.count(); sample++) {
                 place(batch, row, sample, -1, -1, 0, true);
+            }
+        }
+        if (phaseSetsHere && genotypes) {
+            for (int sample = 0; sample < samples.count(); sample++) {
+                // VCF 4.2/4.3: the phase set of an unphased call is ignored.
+                if (phasedDiploid[sample] && recordPhaseSets[sample] >= 0) {
+                    phaseSetList.add(sitesRead, sample, recordPhaseSets[sample]);
+                }
             }
         }
         sitesRead++;
@@ -305,6 +333,18 @@ final class BcfSiteReader implements OpenedVcf.Reader {
                 ploidy = 0;
             }
             place(batch, row, sample, first, second, ploidy, phased);
+            phasedDiploid[sample] = ploidy == 2 && phased;
+        }
+    }
+
+    /** Each sample's first value of the phase-set tag; missing (and vector-end) as -1. */
+    private void readPhaseSets(int type, int count) {
+        int size = type == TYPE_INT8 ? 1 : type == TYPE_INT16 ? 2 : 4;
+        for (int sample = 0; sample < samples.count(); sample++) {
+            int offset = at + sample * count * size;
+            int value = size == 1 ? record[offset] : size == 2 ? shortAt(record, offset) : intAt(record, offset);
+            int missing = size == 1 ? -128 : size == 2 ? -32768 : Integer.MIN_VALUE;
+            recordPhaseSets[sample] = value == missing || value == missing + 1 ? -1 : Integer.toUnsignedLong(value);
         }
     }
 
@@ -426,5 +466,8 @@ final class BcfSiteReader implements OpenedVcf.Reader {
     @Override
     public void close() {
         input.close();
+        if (phaseSetList != null) {
+            phaseSetList.close();
+        }
     }
 }

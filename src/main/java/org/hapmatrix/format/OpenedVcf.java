@@ -22,6 +22,9 @@ final class OpenedVcf implements OpenedInput {
     interface Reader extends SiteBatchReader {
         VcfSamples samples();
 
+        /** Whether the header declares the phase-set tag, so phase sets are kept. */
+        boolean phaseSetsDeclared();
+
         /** The summary's note on calls the rules changed. */
         String note();
     }
@@ -34,6 +37,7 @@ final class OpenedVcf implements OpenedInput {
     private final String name;
     private final long sizeBytes;
     private final boolean reopenable;
+    private final boolean phaseSets;
     private Reader first;
     private Reader last;
 
@@ -47,6 +51,12 @@ final class OpenedVcf implements OpenedInput {
         this.name = first.sourceName();
         this.sizeBytes = first.bytesTotal();
         this.reopenable = first.sourceRereadable();
+        this.phaseSets = first.phaseSetsDeclared();
+    }
+
+    @Override
+    public boolean hasPhaseSets() {
+        return phaseSets;
     }
 
     /** The contigs a reader keeps: those asked for when it must filter ({@code load}), else all. */

@@ -11,6 +11,7 @@ import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.matrix.MatrixHeader;
+import org.hapmatrix.matrix.PhaseSets;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.matrix.SiteBatch;
 import org.hapmatrix.matrix.SiteBatchReader;
@@ -38,6 +39,8 @@ final class VcfSiteReader implements OpenedVcf.Reader {
     private final HaplotypeCalls calls;
     private final boolean phaseSetsDeclared;
     private final byte[] phaseSetTag;
+    /** Null unless the header declares the phase-set tag. */
+    private PhaseSets phaseSetList;
 
     private byte[] buffer = new byte[1 << 20];
     private int bufferStart;
@@ -97,6 +100,7 @@ final class VcfSiteReader implements OpenedVcf.Reader {
         }
         this.samples = VcfSamples.of(sampleNames, input.name(), lineNumber);
         this.header = samples.header();
+        this.phaseSetList = declared ? new PhaseSets(sampleNames) : null;
         try {
             // Registered first so that a missing call after the first batch does not grow the alphabet.
             calls.missingCode();
@@ -111,9 +115,14 @@ final class VcfSiteReader implements OpenedVcf.Reader {
                 && Arrays.equals(buffer, lineStart, lineStart + bytes.length, bytes, 0, bytes.length);
     }
 
-    /** Whether the header declares the phase-set tag as a FORMAT field. */
-    boolean phaseSetsDeclared() {
+    @Override
+    public boolean phaseSetsDeclared() {
         return phaseSetsDeclared;
+    }
+
+    @Override
+    public PhaseSets phaseSets() {
+        return phaseSetList;
     }
 
     @Override
@@ -174,6 +183,10 @@ final class VcfSiteReader implements OpenedVcf.Reader {
     @Override
     public void close() {
         input.close();
+        if (phaseSetList != null) {
+            // The loader reads them before it closes the reader.
+            phaseSetList.close();
+        }
     }
 
     @Override
@@ -361,7 +374,14 @@ final class VcfSiteReader implements OpenedVcf.Reader {
                 if (a >= 0 && a <= 9 && b >= 0 && b <= 9 && (separator == '|' || separator == '/')
                         && (after == end || line[after] == TAB || line[after] == ':')) {
                     calls.place(batch, row, sample, a, b, 2, separator == '|');
-                    return after == end || line[after] == TAB ? after : indexOf(line, TAB, after, end);
+                    if (after == end || line[after] == TAB) {
+                        return after;
+                    }
+                    int fieldEnd = indexOf(line, TAB, after, end);
+                    if (separator == '|' && phaseSetIndex > 0 && phaseSetList != null) {
+                        recordPhaseSet(sample, from, fieldEnd);
+                    }
+                    return fieldEnd;
                 }
             }
             return readAnyCall(batch, row, sample, from, end);
@@ -433,7 +453,44 @@ final class VcfSiteReader implements OpenedVcf.Reader {
             ploidy = 0; // a lone '.': no call
         }
         calls.place(batch, row, sample, first, second, ploidy, phased);
-        return i == end || line[i] == TAB ? i : indexOf(line, TAB, i, end);
+        int fieldEnd = i == end || line[i] == TAB ? i : indexOf(line, TAB, i, end);
+        if (ploidy == 2 && phased && phaseSetIndex >= 0 && phaseSetList != null) {
+            int fieldStart = from;
+            while (fieldStart > lineStart && line[fieldStart - 1] != TAB) {
+                fieldStart--; // GT may not be the first sub-field
+            }
+            recordPhaseSet(sample, fieldStart, fieldEnd);
+        }
+        return fieldEnd;
+    }
+
+    /**
+     * Keeps the phase set of a phased call whose sample field is {@code [from, to)}; a missing tag or
+     * value ({@code .}) keeps none: VCF 4.2/4.3 put such calls in one set per contig.
+     */
+    private void recordPhaseSet(int sample, int from, int to) throws HaplotypeCalls.Rejected {
+        int start = from;
+        for (int index = 0; index < phaseSetIndex; index++) {
+            start = indexOf(buffer, (byte) ':', start, to) + 1;
+            if (start > to) {
+                return;
+            }
+        }
+        int end = indexOf(buffer, (byte) ':', start, to);
+        if (end == start || (end - start == 1 && buffer[start] == '.')) {
+            return;
+        }
+        long value = 0;
+        for (int i = start; i < end; i++) {
+            int digit = buffer[i] - '0';
+            if (digit < 0 || digit > 9 || i - start >= 18) {
+                throw new HaplotypeCalls.Rejected("phase set " + new String(phaseSetTag, StandardCharsets.UTF_8) + "='"
+                        + new String(buffer, start, Math.min(end - start, 40), StandardCharsets.UTF_8)
+                        + "' is not a non-negative integer");
+            }
+            value = value * 10 + digit;
+        }
+        phaseSetList.add(sitesRead, sample, value);
     }
 
     private String fieldText(int from, int end) {

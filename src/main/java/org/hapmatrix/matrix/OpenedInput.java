@@ -17,6 +17,11 @@ public interface OpenedInput extends MatrixSource, AutoCloseable {
     /** Checks explicit pairs against the input's samples, before loading. */
     void validatePairs(List<SamplePair> pairs);
 
+    /** Whether its readers give phase sets ({@link SiteBatchReader#phaseSets()}). */
+    default boolean hasPhaseSets() {
+        return false;
+    }
+
     /** What the summary line adds about the input's reading (VCF: calls the phase rules changed), or empty. */
     default String note() {
         return "";
