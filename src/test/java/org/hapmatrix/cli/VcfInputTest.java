@@ -170,6 +170,47 @@ class VcfInputTest {
         assertEquals(filled.stdout(), query(out, "-f", "%AC\\t%AN\\n"));
     }
 
+    /**
+     * Phase sets: each written site's PI per sample is the PS of its phased diploid call, else the
+     * contig (no PS, PS '.', unphased, haploid or missing calls), from VCF text and from BCF alike.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"plain", "bcf", "bcf-stdin-u"})
+    void phaseSetsBecomePi(String mode) throws IOException {
+        VcfGenerator.GeneratedVcf vcf = VcfGenerator.generate(7, 400, 4);
+        Path text = write("ps.vcf", vcf.text());
+        Map<String, List<String>> expectedPi = new HashMap<>();
+        for (String line : vcf.text().split("\n")) {
+            if (line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t");
+            List<String> keys = List.of(fields[8].split(":"));
+            List<String> pis = new ArrayList<>();
+            for (int i = 9; i < fields.length; i++) {
+                String[] values = fields[i].split(":");
+                String gt = values[keys.indexOf("GT")];
+                int ps = keys.indexOf("PS");
+                boolean phasedDiploid = gt.contains("|") && gt.split("\\|").length == 2;
+                pis.add(phasedDiploid && ps >= 0 && ps < values.length && !values[ps].equals(".") ? values[ps] : fields[0]);
+            }
+            expectedPi.put(fields[0] + ":" + fields[1], pis);
+        }
+        Path out = tmp.resolve("ps.tsv");
+        CliRunner.Result result = runOn(mode, text, List.of("convert", "IN", "-o", out.toString(), "-q"));
+        assertEquals(0, result.exitCode(), result.toString());
+        int numeric = 0;
+        for (String line : Files.readAllLines(out).subList(1, Files.readAllLines(out).size())) {
+            String[] fields = line.split("\t");
+            List<String> pis = expectedPi.get(fields[0] + ":" + fields[1]);
+            for (int sample = 0; sample < pis.size(); sample++) {
+                assertEquals(pis.get(sample), fields[4 + 2 * sample], "PI of sample " + sample + " at " + fields[0] + ":" + fields[1]);
+                numeric += pis.get(sample).equals(fields[0]) ? 0 : 1;
+            }
+        }
+        assertTrue(numeric > 100, numeric + " PS values compared");
+    }
+
     /** The golden matrix → our VCF → the table again: the table of the golden matrix over its pairs. */
     @Test
     void goldenMatrixThroughVcfGivesTheSameTable() throws IOException {
