@@ -142,7 +142,7 @@ public final class HaplotypeExporter {
             long rowsTotal = units.stream().mapToLong(WorkUnit::rows).sum();
             long rowsDone = 0;
             try {
-                byte[] header = withHeader ? layout.format().header(new OutputCodec.HeaderFields(plan.pairs(), contigNames(plan), layout.commandLine())) : new byte[0];
+                byte[] header = withHeader ? layout.format().header(new OutputCodec.HeaderFields(plan.pairs(), contigNames(plan), layout.commandLine(), phaseSets != null)) : new byte[0];
                 if (tabix != null) {
                     header = BgzfPart.compress(header);
                 }

@@ -12,10 +12,15 @@ import org.hapmatrix.matrix.SamplePair;
  */
 public abstract class OutputCodec implements Codec {
     /** What a header is made of: the pairs written, the contigs written (in order) and the command line. */
-    public record HeaderFields(List<SamplePair> pairs, List<String> contigs, String commandLine) {
+    /** {@code phaseSets}: the database holds a VCF/BCF input's phase sets (VCF declares PS then). */
+    public record HeaderFields(List<SamplePair> pairs, List<String> contigs, String commandLine, boolean phaseSets) {
         public HeaderFields {
             pairs = List.copyOf(pairs);
             contigs = List.copyOf(contigs);
+        }
+
+        public HeaderFields(List<SamplePair> pairs, List<String> contigs, String commandLine) {
+            this(pairs, contigs, commandLine, false);
         }
     }
 

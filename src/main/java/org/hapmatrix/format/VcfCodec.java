@@ -60,7 +60,7 @@ public final class VcfCodec extends OutputCodec implements InputCodec {
 
     @Override
     public byte[] header(HeaderFields fields) {
-        return VcfSiteFormatter.header(fields.pairs(), fields.contigs(), fields.commandLine());
+        return VcfSiteFormatter.header(fields.pairs(), fields.contigs(), fields.commandLine(), fields.phaseSets());
     }
 
     @Override

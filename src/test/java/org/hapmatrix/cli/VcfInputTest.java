@@ -209,6 +209,18 @@ class VcfInputTest {
             }
         }
         assertTrue(numeric > 100, numeric + " PS values compared");
+
+        // VCF out writes them back as PS ('.' where the PI is the contig).
+        Path vcfOut = tmp.resolve("ps.out.vcf");
+        result = runOn(mode, text, List.of("convert", "IN", "-o", vcfOut.toString(), "-q"));
+        assertEquals(0, result.exitCode(), result.toString());
+        for (String line : query(vcfOut, "-f", "%CHROM\\t%POS[\\t%PS]\\n").split("\n")) {
+            String[] fields = line.split("\t");
+            List<String> pis = expectedPi.get(fields[0] + ":" + fields[1]);
+            for (int sample = 0; sample < pis.size(); sample++) {
+                assertEquals(pis.get(sample).equals(fields[0]) ? "." : pis.get(sample), fields[2 + sample]);
+            }
+        }
     }
 
     /** The golden matrix → our VCF → the table again: the table of the golden matrix over its pairs. */
