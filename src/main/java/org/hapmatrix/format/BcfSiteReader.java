@@ -145,6 +145,11 @@ final class BcfSiteReader implements OpenedVcf.Reader {
         return new HapmatrixException(input.name() + ": not a readable BCF header (" + what + ")");
     }
 
+    /** The header's contig names by BCF index (null for an index no ##contig line takes). */
+    List<String> headerContigs() {
+        return java.util.Collections.unmodifiableList(contigNames);
+    }
+
     @Override
     public boolean phaseSetsDeclared() {
         return phaseSetsDeclared;

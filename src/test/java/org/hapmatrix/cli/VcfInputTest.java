@@ -259,6 +259,43 @@ class VcfInputTest {
         assertEquals("hapmatrix: " + in + ": unknown sample 'nobody'\n", unknown.stderr());
     }
 
+    /** contigs: from a .tbi or .csi beside a VCF/BCF (equal to bcftools index -s), else by reading it, stdin too. */
+    @Test
+    void contigsFromIndexOrByReading() throws IOException {
+        VcfGenerator.GeneratedVcf vcf = VcfGenerator.generate(11, 120, 2);
+        Path text = write("c.vcf", vcf.text());
+        String expected = "1\n2\nchrX\n";
+        assertEquals(expected, CliRunner.run("contigs", text.toString()).out());
+        assertEquals(expected, CliRunner.runWithInput(Files.readAllBytes(text), "contigs", "-").out());
+        Path bgzf = tmp.resolve("c.vcf.gz");
+        bcftools("view", "-Oz", "-o", bgzf.toString(), text.toString());
+        for (String kind : List.of("-t", "-c")) {
+            Files.deleteIfExists(tmp.resolve("c.vcf.gz.tbi"));
+            Files.deleteIfExists(tmp.resolve("c.vcf.gz.csi"));
+            bcftools("index", kind, bgzf.toString());
+            assertEquals(listedByBcftools(bgzf), CliRunner.run("contigs", bgzf.toString()).out(), "index " + kind);
+        }
+        Path bcf = tmp.resolve("c.bcf");
+        bcftools("view", "-Ob", "-o", bcf.toString(), text.toString());
+        bcftools("index", bcf.toString());
+        assertEquals(expected, listedByBcftools(bcf));
+        assertEquals(expected, CliRunner.run("contigs", bcf.toString()).out());
+        // An index is believed only if it is not older than its data.
+        Files.setLastModifiedTime(tmp.resolve("c.bcf.csi"), java.nio.file.attribute.FileTime.fromMillis(0));
+        CliRunner.Result stale = CliRunner.run("contigs", bcf.toString());
+        assertEquals(1, stale.exitCode());
+        assertEquals("hapmatrix: " + bcf + ".csi: index is older than " + bcf + " (stale); re-index with bcftools index -f "
+                + bcf + "\n", stale.stderr());
+    }
+
+    private String listedByBcftools(Path indexed) {
+        ExternalTool.Result stats = ExternalTool.run(tmp, "bcftools", "index", "-s", indexed.toString());
+        assertEquals(0, stats.exitCode(), stats.toString());
+        StringBuilder names = new StringBuilder();
+        stats.stdout().lines().forEach(line -> names.append(line.split("\t")[0]).append('\n'));
+        return names.toString();
+    }
+
     // ---- bad input: one line naming file and line, no output ---------------------------------
 
     private static final String HEAD = "##fileformat=VCFv4.2\n##contig=<ID=1>\n"
