@@ -42,6 +42,6 @@ public final class BcfCodec implements InputCodec {
     public OpenedInput open(Request request) {
         VcfCodec.rejectHeaderFile(request, "BCF");
         return new OpenedVcf(request.path(), (input, kept) -> new BcfSiteReader(input, request.vcf(), kept),
-                request.contigs(), request.filterWithoutIndex());
+                request.contigs(), request.filterWithoutIndex(), false);
     }
 }

@@ -33,6 +33,8 @@ final class OpenedVcf implements OpenedInput {
     private final BiFunction<MatrixInput, Set<String>, Reader> readerOf;
     private final List<String> contigs;
     private final boolean filterWithoutIndex;
+    /** Whether an index may be used to seek (VCF text; BCF records are not lines, so a BCF is read whole). */
+    private final boolean indexedText;
     private final VcfSamples samples;
     private final String name;
     private final long sizeBytes;
@@ -41,8 +43,10 @@ final class OpenedVcf implements OpenedInput {
     private Reader first;
     private Reader last;
 
-    OpenedVcf(String path, BiFunction<MatrixInput, Set<String>, Reader> readerOf, List<String> contigs, boolean filterWithoutIndex) {
+    OpenedVcf(String path, BiFunction<MatrixInput, Set<String>, Reader> readerOf, List<String> contigs, boolean filterWithoutIndex,
+              boolean indexedText) {
         this.path = path;
+        this.indexedText = indexedText;
         this.readerOf = readerOf;
         this.contigs = List.copyOf(contigs);
         this.filterWithoutIndex = filterWithoutIndex;
@@ -64,8 +68,32 @@ final class OpenedVcf implements OpenedInput {
         return filterWithoutIndex ? Set.copyOf(contigs) : Set.of();
     }
 
+    /**
+     * With {@code --contigs}, a BGZF VCF with a .tbi/.csi is read only where its index puts those
+     * contigs (an unknown one is an error); anything else is read whole, its other contigs dropped
+     * by the reader ({@code load}) or at export ({@code convert}).
+     */
+    private MatrixInput input() {
+        if (contigs.isEmpty() || !indexedText) {
+            return MatrixInput.open(path);
+        }
+        java.util.Optional<VcfIndex> index = VcfIndex.find(path, List::of);
+        if (index.isEmpty()) {
+            return MatrixInput.open(path);
+        }
+        List<MatrixInput.ContigBlock> blocks = new java.util.ArrayList<>();
+        for (String contig : contigs) {
+            VcfIndex.Span span = index.get().span(contig);
+            if (span == null) {
+                throw HapmatrixException.usage(path + ": unknown contig '" + contig + "' (not in " + index.get().file() + ")");
+            }
+            blocks.add(new MatrixInput.ContigBlock(contig, span.start(), span.end()));
+        }
+        return MatrixInput.ofIndexedVcf(path, index.get().file(), blocks);
+    }
+
     private Reader read() {
-        MatrixInput input = MatrixInput.open(path);
+        MatrixInput input = input();
         try {
             last = readerOf.apply(input, keptContigs());
             return last;

@@ -108,6 +108,22 @@ public final class MatrixInput implements AutoCloseable {
         return java.util.Arrays.copyOf(head, read);
     }
 
+    /** Where a contig's records start and end in a BGZF file (virtual offsets), from its index. */
+    public record ContigBlock(String contig, long start, long end) {
+    }
+
+    /**
+     * The header and only the records of {@code blocks}' contigs of the BGZF VCF at {@code path},
+     * reached by seeks through its index {@code indexFile}; rereadable as the file is.
+     */
+    public static MatrixInput ofIndexedVcf(String path, Path indexFile, java.util.List<ContigBlock> blocks) {
+        try {
+            return new MatrixInput(path, new IndexedVcfStream(path, Path.of(path), indexFile, blocks), Compression.BGZF, true);
+        } catch (IOException e) {
+            throw new HapmatrixException(path + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
     /** Closes a stream {@link #peek} kept for {@code path} that no {@link #open} took. */
     public static void forgetPeeked(String path) {
         MatrixInput peeked;

@@ -288,6 +288,45 @@ class VcfInputTest {
                 + bcf + "\n", stale.stderr());
     }
 
+    /**
+     * --contigs on a BGZF VCF with a .tbi or .csi: the table of those contigs equals the whole
+     * table's rows of them, also when the index's first contig is left out (a seek past the header),
+     * and load keeps only them; an unknown contig is named with its index.
+     */
+    @Test
+    void contigsThroughTheIndex() throws IOException {
+        VcfGenerator.GeneratedVcf vcf = VcfGenerator.generate(13, 3000, 3);
+        Path text = write("i.vcf", vcf.text());
+        Path bgzf = tmp.resolve("i.vcf.gz");
+        bcftools("view", "-Oz", "-o", bgzf.toString(), text.toString());
+        CliRunner.Result whole = CliRunner.run("convert", text.toString(), "-q");
+        assertEquals(0, whole.exitCode(), whole.toString());
+        for (String kind : List.of("-t", "-c")) {
+            Files.deleteIfExists(tmp.resolve("i.vcf.gz.tbi"));
+            Files.deleteIfExists(tmp.resolve("i.vcf.gz.csi"));
+            bcftools("index", kind, bgzf.toString());
+            for (String contigs : List.of("2", "chrX,2", "1")) {
+                List<String> wanted = List.of(contigs.split(","));
+                String expected = whole.out().lines()
+                        .filter(line -> line.startsWith("contig\t") || wanted.contains(line.split("\t")[0]))
+                        .map(line -> line + "\n").reduce("", String::concat);
+                CliRunner.Result selected = CliRunner.run("convert", bgzf.toString(), "--contigs", contigs, "-q");
+                assertEquals(0, selected.exitCode(), selected.toString());
+                assertEquals(expected, selected.out(), kind + " --contigs " + contigs);
+            }
+            CliRunner.Result unknown = CliRunner.run("convert", bgzf.toString(), "--contigs", "Y", "-q");
+            assertEquals(2, unknown.exitCode());
+            assertEquals("hapmatrix: " + bgzf + ": unknown contig 'Y' (not in " + bgzf + (kind.equals("-t") ? ".tbi" : ".csi")
+                    + ")\n", unknown.stderr());
+        }
+        Path db = tmp.resolve("i.duckdb");
+        assertEquals(0, CliRunner.run("load", bgzf.toString(), "--contigs", "2", "--db", db.toString(), "-q").exitCode());
+        CliRunner.Result loaded = CliRunner.run("sql", "--db", db.toString(), "--format", "tsv",
+                "SELECT DISTINCT contig FROM matrix");
+        assertEquals(0, loaded.exitCode(), loaded.toString());
+        assertTrue(loaded.out().lines().skip(1).allMatch(line -> line.equals("2")), loaded.out());
+    }
+
     private String listedByBcftools(Path indexed) {
         ExternalTool.Result stats = ExternalTool.run(tmp, "bcftools", "index", "-s", indexed.toString());
         assertEquals(0, stats.exitCode(), stats.toString());
