@@ -21,6 +21,14 @@
 #     contigs  CONTIG_SITES (200000) sites in 100,000 contigs against the same sites in one contig
 #     vcf      convert to .tsv, .vcf and .vcf.gz (with its index) of VCF_SITES (4000000) sites;
 #              only when the built tool has --format
+#     vcfin    VCF input: convert of a generated phased VCF of VCFIN_SITES (1000000) x VCFIN_SAMPLES
+#              (100) to the table against bcftools query -f '%CHROM\t%POS\t%REF\t%ALT[\t%GT]\n' of
+#              the same file; with VCF_SIMPLIFY (path of VCF-Simplify's VcfSimplify.py, github
+#              everestial/VCF-Simplify, kept out of this repository) also SimplifyVCF -toType
+#              haplotype against convert --format phase-extender, on the first VCFIN_SIMPLIFY_SITES
+#              (100000) sites (pure Python: the whole file takes an hour). With REAL_VCF (a real
+#              VCF, e.g. SHAPEIT4's reference.vcf.gz from Debian's shapeit4-example), the same
+#              convert vs bcftools query on it.
 #   CASE_TIMEOUT=900           seconds after which a case's command counts as FAILED
 #   THREADS_CHECK=convert      once per size, compare --threads 1 vs --threads 2 output
 #                              (cmp) using convert, or export (cheaper for huge sizes), or none
@@ -46,7 +54,7 @@ ENGINE_OPTS=${ENGINE_OPTS:-}
 RUNS=${RUNS:-3}
 COMMANDS=${COMMANDS:-convert load export}
 PEERS=${PEERS-floor duckdb}
-CASES=${CASES-wide contigs vcf}
+CASES=${CASES-wide contigs vcf vcfin}
 CASE_TIMEOUT=${CASE_TIMEOUT:-900}
 THREADS_CHECK=${THREADS_CHECK:-convert}
 KEEP_DATA=${KEEP_DATA:-1}
@@ -56,6 +64,11 @@ WIDE_SAMPLES=5000
 CONTIG_SITES=${CONTIG_SITES:-200000}
 CONTIG_COUNT=100000
 VCF_SITES=${VCF_SITES:-4000000}
+VCFIN_SITES=${VCFIN_SITES:-1000000}
+VCFIN_SAMPLES=${VCFIN_SAMPLES:-100}
+VCFIN_SIMPLIFY_SITES=${VCFIN_SIMPLIFY_SITES:-100000}
+VCF_SIMPLIFY=${VCF_SIMPLIFY:-}
+REAL_VCF=${REAL_VCF:-}
 if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(1000000 4000000 16000000); fi
 DATA=$ROOT/bench/data
 OUT=$ROOT/bench/out
@@ -347,6 +360,56 @@ if case_wanted vcf; then
             fi
         fi
         [ "$KEEP_OUTPUT" = 1 ] || rm -f "$d"/out.*
+    fi
+fi
+
+# vcf_vs_bcftools LABEL VCF DIR: convert VCF to the table vs bcftools query, RUNS times alternating
+vcf_vs_bcftools() {
+    local label=$1 vcf=$2 d=$3
+    : >"$d/convert.log"; : >"$d/query.log"
+    for i in $(seq "$RUNS"); do
+        rm -f "$d/out.tsv" "$d/query.txt"
+        case_timed "$label: convert #$i" "$d/convert.log" -- "${J[@]}" convert $ENGINE_OPTS "$vcf" -o "$d/out.tsv" --quiet || true
+        case_timed "$label: bcftools query #$i" "$d/query.log" -- bcftools query -f '%CHROM\t%POS\t%REF\t%ALT[\t%GT]\n' -o "$d/query.txt" "$vcf" || true
+    done
+    local cw qw
+    cw=$(median "$d/convert.log" 1); qw=$(median "$d/query.log" 1)
+    CASE_ROWS+=("| VCF in: $label, convert to .tsv | ${cw:-FAILED} | $(median "$d/convert.log" 2 | awk '{if ($1 != "") printf "%.0f", $1 / 1024}') | bcftools query (VCF to table) | ${qw:-FAILED} | $(median "$d/query.log" 2 | awk '{if ($1 != "") printf "%.0f", $1 / 1024}') | $(ratio "$cw" "$qw") |")
+}
+
+if case_wanted vcfin; then
+    if ! command -v bcftools >/dev/null; then
+        say "case vcfin: skipped (no bcftools; scripts/install-tools installs it)"
+    else
+        VI=$DATA/vcfin-$VCFIN_SITES-$VCFIN_SAMPLES.vcf
+        if [ ! -f "$VI" ]; then
+            say "generating $VI ..."
+            "$JAVA" "$ROOT/bench/GenerateVcf.java" "$VCFIN_SITES" "$VCFIN_SAMPLES" "$VI"
+        fi
+        d=$OUT/vcfin; rm -rf "$d"; mkdir -p "$d"
+        say "case vcfin: $VCFIN_SITES sites x $VCFIN_SAMPLES samples ($(stat -c %s "$VI") bytes)"
+        vcf_vs_bcftools "$VCFIN_SITES x $VCFIN_SAMPLES generated" "$VI" "$d"
+        if [ -n "$REAL_VCF" ]; then
+            mkdir -p "$d/real"
+            vcf_vs_bcftools "$(basename "$REAL_VCF") (real)" "$REAL_VCF" "$d/real"
+        fi
+        if [ -n "$VCF_SIMPLIFY" ]; then
+            SV=$d/simplify-$VCFIN_SIMPLIFY_SITES.vcf
+            head -n $((VCFIN_SIMPLIFY_SITES + $(grep -c '^#' <(head -n 200 "$VI")))) "$VI" >"$SV"
+            : >"$d/simplify.log"; : >"$d/pe.log"
+            for i in $(seq "$RUNS"); do
+                rm -f "$d/simplify.txt" "$d/pe.txt"
+                case_timed "VCF-Simplify #$i" "$d/simplify.log" -- /usr/bin/python3 "$VCF_SIMPLIFY" SimplifyVCF -toType haplotype \
+                    -inVCF "$SV" -outFile "$d/simplify.txt" -PI CHROM -PG GT -GTbase GT:iupac || true
+                case_timed "convert --format phase-extender #$i" "$d/pe.log" -- "${J[@]}" convert $ENGINE_OPTS "$SV" \
+                    --format phase-extender -o "$d/pe.txt" --quiet || true
+            done
+            SW=$(median "$d/simplify.log" 1); PW=$(median "$d/pe.log" 1)
+            CASE_ROWS+=("| VCF in: VCF-Simplify SimplifyVCF -toType haplotype, $VCFIN_SIMPLIFY_SITES x $VCFIN_SAMPLES | ${SW:-FAILED} | $(median "$d/simplify.log" 2 | awk '{if ($1 != "") printf "%.0f", $1 / 1024}') | hapmatrix convert --format phase-extender | ${PW:-FAILED} | $(median "$d/pe.log" 2 | awk '{if ($1 != "") printf "%.0f", $1 / 1024}') | $(ratio "$SW" "$PW") |")
+        else
+            say "case vcfin: VCF-Simplify not timed (set VCF_SIMPLIFY to its VcfSimplify.py)"
+        fi
+        [ "$KEEP_OUTPUT" = 1 ] || rm -f "$d"/*.tsv "$d"/*.txt
     fi
 fi
 

@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.format.Codecs;
+import org.hapmatrix.format.InputCodec;
+import org.hapmatrix.format.VcfContigs;
 import org.hapmatrix.io.BgzfEndCheck;
 import org.hapmatrix.io.ContigLineStream;
 import org.hapmatrix.io.MatrixInput;
@@ -25,6 +28,13 @@ public final class MatrixContigs {
 
     /** Hands each contig name to {@code sink} in order of first appearance; {@code headerGiven}: the file has no header line. */
     public static void list(String path, boolean headerGiven, Consumer<String> sink) {
+        if (!headerGiven) {
+            InputCodec codec = Codecs.inputFor(path);
+            if (VcfContigs.handles(codec)) {
+                VcfContigs.list(path, codec, sink);
+                return;
+            }
+        }
         Optional<TabixMatrixIndex> index = TabixMatrixIndex.find(path, headerGiven);
         if (index.isPresent()) {
             index.get().requireEveryLineIndexed(headerGiven);

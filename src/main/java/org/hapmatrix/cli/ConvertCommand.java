@@ -41,10 +41,11 @@ final class ConvertCommand extends DatabaseCommand {
         inputs.putAll(selection.inputFiles());
         inputs.put("database", database);
         OutputTarget.requireNotAnInput(output.path, inputs);
-        MatrixConvert.Result result = MatrixConvert.run(new MatrixConvert.Input(input.matrix, input.headerFile),
+        MatrixConvert.Result result = MatrixConvert.run(new MatrixConvert.Input(input.matrix, input.headerFile, input.vcfOptions()),
                 database, settings, request, format.layout(output.path, spec), output.path, status::progress);
         status.summary(result.sitesRead() + " sites read, " + result.sitesWritten() + " written, "
-                + result.contigs() + " contig(s), " + result.pairs() + " pair(s)" + StatusLine.unpaired(result.unpaired()));
+                + result.contigs() + " contig(s), " + result.pairs() + " pair(s)" + StatusLine.unpaired(result.unpaired())
+                + (result.inputNote().isEmpty() ? "" : ", " + result.inputNote()));
         return 0;
     }
 }

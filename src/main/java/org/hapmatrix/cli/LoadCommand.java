@@ -22,11 +22,13 @@ final class LoadCommand extends DatabaseCommand {
     public Integer call() {
         StatusLine status = status();
         long sites;
+        String note;
         try (OpenedInput matrix = input.open(contigs.names(), true);
              StatusLine.Bar progress = status.progress("load", " MiB", 1 << 20)) {
             sites = MatrixLoad.run(matrix, database.file, database.file.toString(), engine.settings(), progress);
+            note = matrix.note();
         }
-        status.summary(sites + " sites loaded into " + database.file);
+        status.summary(sites + " sites loaded into " + database.file + (note.isEmpty() ? "" : ", " + note));
         return 0;
     }
 }

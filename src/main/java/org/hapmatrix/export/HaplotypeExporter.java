@@ -116,6 +116,7 @@ public final class HaplotypeExporter {
                        boolean withHeader, Progress progress) {
         HaplotypeQuery query = HaplotypeQuery.of(plan.pairs(), plan.altSamples(), alleles);
         int pairCount = plan.pairs().size();
+        PhaseSetLookup phaseSets = PhaseSetLookup.of(database, plan.pairs());
         List<WorkUnit> units = WorkUnit.cut(plan.contigs(), plan.regions(), rowsPerUnit(pairCount));
         List<CompletableFuture<PartResult>> results = new ArrayList<>();
         OrderedParts parts = new OrderedParts(units.size(), PARTS_BUDGET_BYTES);
@@ -135,7 +136,7 @@ public final class HaplotypeExporter {
             AtomicInteger nextUnit = new AtomicInteger();
             for (int i = 0; i < threads; i++) {
                 List<String> contigs = contigNames(plan);
-                workers.execute(() -> work(query, pairCount, layout, contigs, units, nextUnit, results, parts));
+                workers.execute(() -> work(query, phaseSets, pairCount, layout, contigs, units, nextUnit, results, parts));
             }
             OutputStream out = output.stream();
             TabixIndexWriter tabix = layout.indexed() ? layout.format().indexWriter(contigNames(plan)) : null;
@@ -145,7 +146,7 @@ public final class HaplotypeExporter {
             long rowsDone = 0;
             try {
                 byte[] header = withHeader ? layout.format().header(new OutputCodec.HeaderFields(plan.pairs(), contigNames(plan), layout.commandLine(),
-                        OutputOptionsLine.of(layout, plan))) : new byte[0];
+                        OutputOptionsLine.of(layout, plan), phaseSets != null)) : new byte[0];
                 if (bgzf) {
                     header = BgzfPart.compress(header);
                 }
@@ -209,7 +210,7 @@ public final class HaplotypeExporter {
      * prepared statement (preparing a statement over thousands of samples is not free). A failure
      * fails every unit not yet done, so the writer stops at the first unit it cannot have.
      */
-    private void work(HaplotypeQuery query, int pairCount, ExportLayout layout, List<String> contigs, List<WorkUnit> units,
+    private void work(HaplotypeQuery query, PhaseSetLookup phaseSets, int pairCount, ExportLayout layout, List<String> contigs, List<WorkUnit> units,
                       AtomicInteger nextUnit, List<CompletableFuture<PartResult>> results, OrderedParts parts) {
         int current = -1;
         try (DuckDBConnection connection = database.newConnection();
@@ -221,7 +222,8 @@ public final class HaplotypeExporter {
                 }
                 current = i;
                 WorkUnit unit = units.get(i);
-                results.get(i).complete(writePart(query, statement, allocator, pairCount, layout, contigs, unit, parts.stream(i)));
+                results.get(i).complete(writePart(query, statement, allocator, pairCount, layout, contigs, unit, parts.stream(i),
+                        phaseSets == null ? null : phaseSets.forUnit(connection, unit)));
             }
         } catch (Throwable failure) {
             if (current >= 0 && !results.get(current).isDone()) {
@@ -236,7 +238,8 @@ public final class HaplotypeExporter {
     }
 
     private PartResult writePart(HaplotypeQuery query, PreparedStatement statement, BufferAllocator allocator,
-                                 int pairCount, ExportLayout layout, List<String> contigs, WorkUnit unit, OutputStream part)
+                                 int pairCount, ExportLayout layout, List<String> contigs, WorkUnit unit, OutputStream part,
+                                 java.util.Map<Long, long[]> unitPhaseSets)
             throws IOException, SQLException {
         try (OutputStream file = part) {
             query.bind(statement, unit);
@@ -249,6 +252,7 @@ public final class HaplotypeExporter {
                         new SiteFormatter.Context(database.name(), alleles, pairCount, layout.missing(), contigs),
                         bgzf != null ? bgzf.stream() : file, bgzf);
                 SiteColumns sites = new SiteColumns(pairCount, unit);
+                sites.setPhaseSets(unitPhaseSets);
                 try (ArrowReader reader = (ArrowReader) result.arrowExportStream(allocator, arrowBatchRows(pairCount))) {
                     while (reader.loadNextBatch()) {
                         sites.read(reader.getVectorSchemaRoot());

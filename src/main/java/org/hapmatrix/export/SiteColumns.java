@@ -40,6 +40,25 @@ final class SiteColumns extends SiteRows {
     private byte[] codeBytes = new byte[0];
     private short[] codeShorts = new short[0];
 
+    /** The unit's phase sets by site, each per pair (-1 none), or null when the database has none. */
+    private java.util.Map<Long, long[]> phaseSets;
+
+    /** Gives this unit's phase sets (site to per-pair values), see {@link PhaseSetLookup}. */
+    void setPhaseSets(java.util.Map<Long, long[]> phaseSets) {
+        this.phaseSets = phaseSets;
+    }
+
+    @Override
+    public boolean hasPhaseSets(int row) {
+        return phaseSets != null && !phaseSets.isEmpty() && phaseSets.containsKey(sites[row]);
+    }
+
+    @Override
+    public long phaseSet(int pair, int row) {
+        long[] values = phaseSets == null ? null : phaseSets.get(sites[row]);
+        return values == null ? -1 : values[pair];
+    }
+
     SiteColumns(int pairCount, WorkUnit unit) {
         this.pairCount = pairCount;
         this.contigStarts = unit.contigStarts();

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hapmatrix.io.FileExtensions;
+import org.hapmatrix.matrix.OpenedInput;
 import org.hapmatrix.matrix.SamplePair;
 
 /**
@@ -13,11 +14,17 @@ import org.hapmatrix.matrix.SamplePair;
  * with a {@code .csi} beside a file. The header is the VCF's text with FILTER PASS declared
  * first, so the dictionary is PASS, AC, AN, GT as htslib numbers it. The records are encoded by
  * {@link BcfSiteFormatter} in the export's parallel parts, like every other format's lines.
- * Output only so far; an input side belongs in this class too.
+ *
+ * <p>As an input it is recognised by its magic {@code BCF\2}: BGZF as {@code bcftools view -Ob}
+ * writes it or uncompressed as {@code -Ou} does, from a file or standard input. Its records are
+ * decoded by {@link BcfSiteReader} and become haplotypes by the same model and rules as VCF text
+ * ({@link VcfSamples}, {@link HaplotypeCalls}).
  */
-public final class BcfCodec extends OutputCodec {
+public final class BcfCodec extends OutputCodec implements InputCodec {
     public static final BcfCodec INSTANCE = new BcfCodec();
     private static final byte[] MAGIC = {'B', 'C', 'F', 2, 2};
+    /** "BCF" then major version 2 (the minor version, 1 or 2, follows): what an input must start with. */
+    private static final byte[] INPUT_MAGIC = {'B', 'C', 'F', 2};
     static final String PASS_LINE = "##FILTER=<ID=PASS,Description=\"All filters passed\">\n";
 
     private BcfCodec() {
@@ -86,5 +93,17 @@ public final class BcfCodec extends OutputCodec {
     @Override
     public boolean recognisesHeader(String firstLine) {
         return false;
+    }
+
+    @Override
+    public boolean recognises(byte[] head, int length) {
+        return length >= INPUT_MAGIC.length && java.util.Arrays.equals(head, 0, INPUT_MAGIC.length, INPUT_MAGIC, 0, INPUT_MAGIC.length);
+    }
+
+    @Override
+    public OpenedInput open(Request request) {
+        VcfCodec.rejectHeaderFile(request, "BCF");
+        return new OpenedVcf(request.path(), (input, kept) -> new BcfSiteReader(input, request.vcf(), kept),
+                request.contigs(), request.filterWithoutIndex(), false);
     }
 }

@@ -3,6 +3,7 @@ package org.hapmatrix.format;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.matrix.OpenedInput;
 
 /** The formats hapmatrix knows, in the order help texts list them. */
@@ -11,7 +12,10 @@ public final class Codecs {
     public static final List<OutputCodec> OUTPUT = List.of(TableCodec.INSTANCE, VcfCodec.INSTANCE, BcfCodec.INSTANCE, PhaseExtenderCodec.INSTANCE);
 
     /** The input formats, in the order they are tried on an input's first bytes; the matrix text takes the rest. */
-    public static final List<InputCodec> INPUT = List.of(MatrixTextCodec.INSTANCE);
+    public static final List<InputCodec> INPUT = List.of(VcfCodec.INSTANCE, BcfCodec.INSTANCE, MatrixTextCodec.INSTANCE);
+
+    /** How many decompressed bytes are enough to recognise any input format. */
+    static final int HEAD_BYTES = 16;
 
     private Codecs() {
     }
@@ -51,14 +55,21 @@ public final class Codecs {
 
     /** Opens an input in the first format that recognises it. */
     public static OpenedInput openInput(InputCodec.Request request) {
-        return inputFor(request.path()).open(request);
+        InputCodec codec = inputFor(request.path());
+        try {
+            return codec.open(request);
+        } finally {
+            // A stream peeked but not taken (the codec refused the request) must not be left for a later open.
+            MatrixInput.forgetPeeked(request.path());
+        }
     }
 
     /**
-     * The input codec for {@code path}: the first that recognises its first bytes. Only the matrix
-     * text is known so far, which takes anything, so nothing need be read to choose it.
+     * The input codec for {@code path}: the first that recognises its first decompressed bytes
+     * (read without consuming them, see {@link MatrixInput#peek}, so standard input works too).
      */
-    private static InputCodec inputFor(String path) {
-        return INPUT.get(INPUT.size() - 1);
+    public static InputCodec inputFor(String path) {
+        byte[] head = MatrixInput.peek(path, HEAD_BYTES);
+        return INPUT.stream().filter(codec -> codec.recognises(head, head.length)).findFirst().orElseThrow();
     }
 }

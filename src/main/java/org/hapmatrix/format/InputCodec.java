@@ -9,10 +9,18 @@ import org.hapmatrix.matrix.OpenedInput;
  * standard input) and how it is opened into site batches ({@link OpenedInput}).
  */
 public interface InputCodec extends Codec {
-    /** What to open: a path ({@code -} for standard input), a header file or null, the contigs to read (all if empty). */
-    record Request(String path, Path headerFile, List<String> contigs, boolean filterWithoutIndex) {
+    /**
+     * What to open: a path ({@code -} for standard input), a header file or null, the contigs to
+     * read (all if empty), and how VCF/BCF calls become haplotypes (ignored by the matrix).
+     */
+    record Request(String path, Path headerFile, List<String> contigs, boolean filterWithoutIndex,
+                   VcfReadOptions vcf) {
         public Request {
             contigs = List.copyOf(contigs);
+        }
+
+        public Request(String path, Path headerFile, List<String> contigs, boolean filterWithoutIndex) {
+            this(path, headerFile, contigs, filterWithoutIndex, VcfReadOptions.DEFAULT);
         }
     }
 

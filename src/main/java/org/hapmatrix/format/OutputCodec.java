@@ -14,16 +14,22 @@ public abstract class OutputCodec implements Codec {
     /**
      * What a header is made of: the pairs written, the contigs written (in order), the command line
      * and the output options that shape the records ({@code missing=...;alt_samples=...}; a header
-     * that can say so records them, so that concat can refuse parts made with others).
+     * that can say so records them, so that concat can refuse parts made with others), and whether
+     * the database holds a VCF/BCF input's phase sets (a VCF declares PS then).
      */
-    public record HeaderFields(List<SamplePair> pairs, List<String> contigs, String commandLine, String options) {
+    public record HeaderFields(List<SamplePair> pairs, List<String> contigs, String commandLine, String options,
+                               boolean phaseSets) {
         public HeaderFields {
             pairs = List.copyOf(pairs);
             contigs = List.copyOf(contigs);
         }
 
         public HeaderFields(List<SamplePair> pairs, List<String> contigs, String commandLine) {
-            this(pairs, contigs, commandLine, "");
+            this(pairs, contigs, commandLine, "", false);
+        }
+
+        public HeaderFields(List<SamplePair> pairs, List<String> contigs, String commandLine, String options) {
+            this(pairs, contigs, commandLine, options, false);
         }
     }
 

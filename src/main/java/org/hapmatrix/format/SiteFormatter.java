@@ -81,7 +81,7 @@ public abstract class SiteFormatter {
      * piece by piece were a third of the formatter's time.
      */
     final void putPhasedPairs(SiteRows sites, int row, int refCode) throws IOException {
-        if (pairCells == null) {
+        if (pairCells == null || sites.hasPhaseSets(row)) {
             putPhasedPairsPieceByPiece(sites, row, refCode);
             return;
         }
@@ -103,14 +103,19 @@ public abstract class SiteFormatter {
         length = at;
     }
 
-    /** As {@link #putPhasedPairs}, for alphabets too large to keep a cell per code pair. */
+    /** As {@link #putPhasedPairs}, for alphabets too large to keep a cell per code pair, and rows with phase sets (PI their value). */
     private void putPhasedPairsPieceByPiece(SiteRows sites, int row, int refCode) throws IOException {
         for (int pair = 0; pair < pairCount; pair++) {
             byte[] first = pairAllele(sites.pairCode(pair, 0, row), refCode);
             byte[] second = pairAllele(sites.pairCode(pair, 1, row), refCode);
-            ensureRoom(contig.length + first.length + second.length + 3);
+            long phaseSet = sites.phaseSet(pair, row);
+            ensureRoom(contig.length + first.length + second.length + 23);
             buffer[length++] = TAB;
-            put(contig);
+            if (phaseSet >= 0) {
+                putDecimal(phaseSet);
+            } else {
+                put(contig);
+            }
             buffer[length++] = TAB;
             put(first);
             buffer[length++] = '|';

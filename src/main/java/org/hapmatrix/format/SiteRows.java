@@ -26,4 +26,14 @@ public abstract class SiteRows {
      * byte order, so this is the table's ALT order) and returns how many there are.
      */
     public abstract int altCodes(int row, int[] into);
+
+    /** Whether some pair of the row has a phase set (a VCF/BCF input's phase-set tag); a matrix never has. */
+    public boolean hasPhaseSets(int row) {
+        return false;
+    }
+
+    /** The phase set of a pair at the row, or -1 when it has none (its PI is then the contig). */
+    public long phaseSet(int pair, int row) {
+        return -1;
+    }
 }

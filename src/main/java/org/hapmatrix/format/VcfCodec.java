@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.io.FileExtensions;
+import org.hapmatrix.matrix.OpenedInput;
 import org.hapmatrix.matrix.SamplePair;
 
 /**
@@ -15,8 +17,12 @@ import org.hapmatrix.matrix.SamplePair;
  * Its header is the meta lines and the {@code #CHROM} line; two parts of one scatter have the same
  * header when these are equal but for the {@code ##contig} lines (each part lists its own) and the
  * {@code ##hapmatrix_command} line (each part's command differs by its contig list).
+ *
+ * <p>As an input (recognised by its first line, {@code ##fileformat=VCF}, plain, gzip or BGZF),
+ * each sample becomes two haplotype columns and a default pair ({@link VcfSamples}), read by
+ * {@link VcfSiteReader}.
  */
-public final class VcfCodec extends OutputCodec {
+public final class VcfCodec extends OutputCodec implements InputCodec {
     public static final VcfCodec INSTANCE = new VcfCodec();
     static final String FIRST_LINE = "##fileformat=VCF";
     private static final String CONTIG_LINE = "##contig=";
@@ -35,8 +41,30 @@ public final class VcfCodec extends OutputCodec {
     }
 
     @Override
+    public boolean recognises(byte[] head, int length) {
+        byte[] first = FIRST_LINE.getBytes(StandardCharsets.US_ASCII);
+        return length >= first.length && java.util.Arrays.equals(head, 0, first.length, first, 0, first.length);
+    }
+
+    @Override
+    public org.hapmatrix.matrix.OpenedInput open(Request request) {
+        rejectHeaderFile(request, "VCF");
+        return new OpenedVcf(request.path(), (input, kept) -> new VcfSiteReader(input, request.vcf(), kept),
+                request.contigs(), request.filterWithoutIndex(), true);
+    }
+
+    /** A VCF or BCF names its samples in its own header: {@code --header} is for the matrix only. */
+    static void rejectHeaderFile(Request request, String format) {
+        if (request.headerFile() != null) {
+            throw org.hapmatrix.HapmatrixException.usage(OpenedMatrix.displayName(request.path()) + ": is " + format
+                    + ", whose #CHROM line names the samples; --header is for a genome matrix only");
+        }
+    }
+
+    @Override
     public byte[] header(HeaderFields fields) {
-        return VcfSiteFormatter.header(fields.pairs(), fields.contigs(), fields.commandLine(), fields.options());
+        return VcfSiteFormatter.header(fields.pairs(), fields.contigs(), fields.commandLine(), fields.options(),
+                fields.phaseSets());
     }
 
     @Override

@@ -25,6 +25,7 @@ class VcfSiteFormatter extends SiteFormatter {
     private static final byte[] INFO_AC = "\t.\t.\tAC=".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] INFO_AN = ";AN=".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FORMAT_GT = "\tGT".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FORMAT_GT_PS = "\tGT:PS".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NO_ID = "\t.\t".getBytes(StandardCharsets.US_ASCII);
 
     private final String source;
@@ -82,8 +83,12 @@ class VcfSiteFormatter extends SiteFormatter {
         return true;
     }
 
-    /** The meta lines and the column header line. */
-    static byte[] header(List<SamplePair> pairs, List<String> contigs, String commandLine, String options) {
+    /**
+     * The meta lines and the column header line; {@code options} the ##hapmatrix_options line's
+     * value (empty: none); with {@code phaseSets}, PS is declared: records with a phase set write
+     * GT:PS (a VCF/BCF input's, written back).
+     */
+    static byte[] header(List<SamplePair> pairs, List<String> contigs, String commandLine, String options, boolean phaseSets) {
         StringBuilder header = new StringBuilder();
         header.append("##fileformat=VCFv4.2\n");
         header.append("##source=hapmatrix ").append(Version.current()).append('\n');
@@ -98,6 +103,9 @@ class VcfSiteFormatter extends SiteFormatter {
         header.append("##INFO=<ID=AC,Number=A,Type=Integer,Description=\"Allele count in genotypes, for each ALT allele, in the same order as listed\">\n");
         header.append("##INFO=<ID=AN,Number=1,Type=Integer,Description=\"Total number of alleles in called genotypes\">\n");
         header.append("##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n");
+        if (phaseSets) {
+            header.append("##FORMAT=<ID=PS,Number=1,Type=Integer,Description=\"Phase set\">\n");
+        }
         header.append("#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO");
         if (!pairs.isEmpty()) {
             header.append("\tFORMAT");
@@ -172,13 +180,24 @@ class VcfSiteFormatter extends SiteFormatter {
             put(INFO_AN);
             putDecimal(called);
             if (pairCount > 0) {
-                put(FORMAT_GT);
+                boolean phaseSets = sites.hasPhaseSets(row);
+                ensureRoom(FORMAT_GT_PS.length);
+                put(phaseSets ? FORMAT_GT_PS : FORMAT_GT);
                 for (int pair = 0; pair < pairCount; pair++) {
-                    ensureRoom(26);
+                    ensureRoom(48);
                     buffer[length++] = TAB;
                     putGenotype(genotypes[2 * pair]);
                     buffer[length++] = '|';
                     putGenotype(genotypes[2 * pair + 1]);
+                    if (phaseSets) {
+                        long phaseSet = sites.phaseSet(pair, row);
+                        buffer[length++] = ':';
+                        if (phaseSet >= 0) {
+                            putDecimal(phaseSet);
+                        } else {
+                            buffer[length++] = '.';
+                        }
+                    }
                 }
             }
             ensureRoom(1);

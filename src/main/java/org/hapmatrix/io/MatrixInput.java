@@ -28,6 +28,18 @@ public final class MatrixInput implements AutoCloseable {
     private final Compression compression;
     private final InputStream decoded;
     private final boolean onlySelectedLines;
+    /** Streams whose first bytes {@link #peek} has read, by path: the next {@link #open} continues them. */
+    private static final java.util.Map<String, MatrixInput> PEEKED_STREAMS = new java.util.HashMap<>();
+
+    private MatrixInput(MatrixInput peeked, byte[] head, int headLength) {
+        this.name = peeked.name;
+        this.compressedSize = peeked.compressedSize;
+        this.rereadable = peeked.rereadable;
+        this.rawBytesRead = peeked.rawBytesRead;
+        this.compression = peeked.compression;
+        this.decoded = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head, 0, headLength), peeked.decoded);
+        this.onlySelectedLines = peeked.onlySelectedLines;
+    }
 
     private MatrixInput(String name, long compressedSize, boolean rereadable, InputStream source) throws IOException {
         this.name = name;
@@ -70,8 +82,76 @@ public final class MatrixInput implements AutoCloseable {
         return new MatrixInput(name, selectedLines, compression, rereadable);
     }
 
+    /**
+     * The first (up to) {@code length} decompressed bytes of {@code path}, to recognise its format,
+     * without consuming them: a regular file is opened and closed again; a stream (standard input,
+     * a pipe), which cannot be opened twice, stays open and the next {@link #open} of the same path
+     * starts from these bytes.
+     */
+    public static byte[] peek(String path, int length) {
+        MatrixInput input = open(path);
+        byte[] head = new byte[length];
+        int read = 0;
+        try {
+            int n;
+            while (read < length && (n = input.decoded.read(head, read, length - read)) > 0) {
+                read += n;
+            }
+        } catch (EOFException e) {
+            input.close();
+            throw HapmatrixException.at(input.name, 1, "gzip data is truncated");
+        } catch (ZipException e) {
+            input.close();
+            throw HapmatrixException.at(input.name, 1, "gzip data is corrupt" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+        } catch (IOException e) {
+            input.close();
+            throw HapmatrixException.at(input.name, 1, "read failed: " + e.getMessage());
+        }
+        if (input.rereadable) {
+            input.close();
+        } else {
+            synchronized (PEEKED_STREAMS) {
+                PEEKED_STREAMS.put(path, new MatrixInput(input, head, read));
+            }
+        }
+        return java.util.Arrays.copyOf(head, read);
+    }
+
+    /** Where a contig's records start and end in a BGZF file (virtual offsets), from its index. */
+    public record ContigBlock(String contig, long start, long end) {
+    }
+
+    /**
+     * The header and only the records of {@code blocks}' contigs of the BGZF VCF at {@code path},
+     * reached by seeks through its index {@code indexFile}; rereadable as the file is.
+     */
+    public static MatrixInput ofIndexedVcf(String path, Path indexFile, java.util.List<ContigBlock> blocks) {
+        try {
+            return new MatrixInput(path, new IndexedVcfStream(path, Path.of(path), indexFile, blocks), Compression.BGZF, true);
+        } catch (IOException e) {
+            throw new HapmatrixException(path + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes a stream {@link #peek} kept for {@code path} that no {@link #open} took. */
+    public static void forgetPeeked(String path) {
+        MatrixInput peeked;
+        synchronized (PEEKED_STREAMS) {
+            peeked = PEEKED_STREAMS.remove(path);
+        }
+        if (peeked != null) {
+            peeked.close();
+        }
+    }
+
     /** Opens {@code path}, or standard input for {@code -}; a missing or unreadable file is a usage error. */
     public static MatrixInput open(String path) {
+        synchronized (PEEKED_STREAMS) {
+            MatrixInput peeked = PEEKED_STREAMS.remove(path);
+            if (peeked != null) {
+                return peeked;
+            }
+        }
         String name = STDIN.equals(path) ? "<stdin>" : path;
         try {
             if (STDIN.equals(path)) {

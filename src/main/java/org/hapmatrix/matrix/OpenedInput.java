@@ -22,6 +22,16 @@ public interface OpenedInput extends MatrixSource, AutoCloseable {
         return false;
     }
 
+    /** Whether its readers give phase sets ({@link SiteBatchReader#phaseSets()}). */
+    default boolean hasPhaseSets() {
+        return false;
+    }
+
+    /** What the summary line adds about the input's reading (VCF: calls the phase rules changed), or empty. */
+    default String note() {
+        return "";
+    }
+
     @Override
     void close();
 }

@@ -39,6 +39,11 @@ public interface SiteBatchReader extends AutoCloseable {
     /** Whether the same input can be opened again from its start (a file, not a stream). */
     boolean sourceRereadable();
 
+    /** The phase sets read so far, or null when the input has none (a genome matrix never has). */
+    default PhaseSets phaseSets() {
+        return null;
+    }
+
     @Override
     void close();
 }

@@ -10,11 +10,13 @@ import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.Version;
 import org.hapmatrix.matrix.MatrixHeader;
 import org.hapmatrix.matrix.MatrixSource;
+import org.hapmatrix.matrix.PhaseSets;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.matrix.SiteBatchReader;
 import org.hapmatrix.util.PhaseTimer;
@@ -59,6 +61,9 @@ public final class MatrixLoader {
                     long start = System.nanoTime();
                     sites = loadInOnePass(handle, connection, parser, progress, batchSites);
                     PhaseTimer.done("load: matrix in one pass", start);
+                    if (sites >= 0) {
+                        loadPhaseSets(handle, connection, parser.phaseSets());
+                    }
                 }
             }
             if (sites < 0) {
@@ -67,6 +72,7 @@ public final class MatrixLoader {
                     long start = System.nanoTime();
                     sites = loadStaged(handle, connection, parser, progress, batchSites);
                     PhaseTimer.done("load: matrix through staging", start);
+                    loadPhaseSets(handle, connection, parser.phaseSets());
                 }
             }
             long start = System.nanoTime();
@@ -78,6 +84,32 @@ public final class MatrixLoader {
         } catch (SQLException | JdbiException e) {
             throw new HapmatrixException(database.name() + ": load failed: " + DuckDbErrors.oneLine(rootCause(e)), e);
         }
+    }
+
+    /** The reader's phase sets (none for a genome matrix) into the phase_sets table. */
+    private static void loadPhaseSets(Handle handle, DuckDBConnection connection, PhaseSets phaseSets) throws SQLException {
+        if (phaseSets == null) {
+            return;
+        }
+        long start = System.nanoTime();
+        handle.execute(SqlTemplate.statement("create_phase_sets"));
+        List<String> samples = phaseSets.samples();
+        try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "phase_sets")) {
+            SQLException[] failure = new SQLException[1];
+            phaseSets.forEach((site, sample, phaseSet) -> {
+                if (failure[0] == null) {
+                    try {
+                        appender.beginRow().append(site).append(samples.get(sample)).append(phaseSet).endRow();
+                    } catch (SQLException e) {
+                        failure[0] = e;
+                    }
+                }
+            });
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+        }
+        PhaseTimer.done("load: phase sets", start);
     }
 
     static Throwable rootCause(Throwable error) {
