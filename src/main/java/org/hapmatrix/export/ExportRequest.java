@@ -54,6 +54,11 @@ public record ExportRequest(List<SamplePair> pairs, List<String> samples, List<S
         return new ExportRequest(pairs, samples, List.of(), altFrom, regions, sitesOnly);
     }
 
+    /** This request, content with no pair selected (a use case that needs sites or samples only). */
+    public ExportRequest withSitesOnly() {
+        return new ExportRequest(pairs, samples, contigs, altFrom, regions, true);
+    }
+
     /** The whole table: default pairs, every contig, ALT over all samples. */
     public static ExportRequest everything() {
         return new ExportRequest(List.of(), List.of(), List.of(), AltFrom.all);

@@ -15,9 +15,12 @@ import org.hapmatrix.app.MatrixLoad;
 import org.hapmatrix.export.ExportPlan;
 import org.hapmatrix.export.ExportRequest;
 import org.hapmatrix.export.ExportSelection;
+import org.hapmatrix.format.Codecs;
+import org.hapmatrix.format.InputCodec;
 import org.hapmatrix.format.OpenedMatrix;
 import org.hapmatrix.io.OutputTarget;
 import org.hapmatrix.io.TemporaryFiles;
+import org.hapmatrix.matrix.OpenedInput;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.store.ContigInfo;
 import org.hapmatrix.store.DatabaseFiles;
@@ -69,8 +72,9 @@ public final class StatsReport {
         String matrixName = OpenedMatrix.displayName(input.matrix());
         Path scratch = DatabaseFiles.scratchDatabase(settings.tempDirectory());
         try {
-            try (OpenedMatrix matrix = OpenedMatrix.open(input.matrix(), input.headerFile(), options.request().contigs(),
-                    false)) {
+            // Any input convert reads (matrix, VCF, BCF), in the format its content says.
+            try (OpenedInput matrix = Codecs.openInput(new InputCodec.Request(input.matrix(), input.headerFile(),
+                    options.request().contigs(), false))) {
                 matrix.validatePairs(options.request().pairs());
                 matrix.validateSamples(options.request().samples());
                 MatrixLoad.run(matrix, scratch, matrixName, settings, loadProgress);
@@ -88,7 +92,8 @@ public final class StatsReport {
         Map<String, String> inputs;
         try (MatrixDatabase database = MatrixDatabase.openReadOnly(databaseFile, name, settings)) {
             MatrixCatalog catalog = MatrixCatalog.read(database);
-            ExportPlan plan = ExportSelection.resolve(catalog, name, options.request(), settings.threads());
+            // Per-sample figures need no pair: a selection without pairs is a report without pair sections.
+            ExportPlan plan = ExportSelection.resolve(catalog, name, options.request().withSitesOnly(), settings.threads());
             List<String> samples = sampleSection(catalog, options.request());
             long windowSize = options.windowSize() > 0 ? options.windowSize() : windowSize(plan.contigs());
             figures = new StatsQueries(database, catalog.alleles(), plan, samples, windowSize)
