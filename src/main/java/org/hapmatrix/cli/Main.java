@@ -49,6 +49,7 @@ public final class Main {
         if (named == null) {
             commandLine.addSubcommand(new HelpCommand()); // last in the command list
         }
+        commandLine.setHelpFactory(WordWrappingHelp::new); // after the subcommands: it reaches those present
         commandLine.setExecutionExceptionHandler(Main::reportFailure);
         commandLine.setParameterExceptionHandler(Main::reportUsageError);
         return commandLine;
