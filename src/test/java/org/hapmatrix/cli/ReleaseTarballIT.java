@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The release tarball (after {@code mvn package}) as a cluster user gets it: unpacked into an
  * empty folder and run with a clean environment (no java on PATH, no JAVA_HOME, HOME an empty
  * folder so no Maven repository), it converts the golden example; it holds one DuckDB library,
- * the man pages and a bash completion that completes subcommands and options.
+ * the man pages (which man renders) and a bash completion that completes subcommands and options.
  */
 class ReleaseTarballIT {
     private static final Path TARGET = Path.of("target").toAbsolutePath();
@@ -95,11 +95,32 @@ class ReleaseTarballIT {
         }
         assertEquals(Set.of("hapmatrix.jar", "hapmatrix.jsa", "libduckdb_java.so_linux_amd64"), lib);
         for (String command : List.of("", "-convert", "-load", "-export", "-sql", "-info", "-contigs", "-concat")) {
-            assertTrue(Files.isRegularFile(installed.resolve("share/man/man1/hapmatrix" + command + ".adoc")), command);
+            assertTrue(Files.isRegularFile(installed.resolve("share/man/man1/hapmatrix" + command + ".1")), command);
         }
         assertTrue(Files.isRegularFile(installed.resolve("share/doc/hapmatrix/LICENSE")));
         assertTrue(Files.isRegularFile(installed.resolve("share/doc/hapmatrix/THIRD-PARTY.md")));
         assertTrue(Files.isRegularFile(installed.resolve("runtime/legal/java.base/LICENSE")));
+    }
+
+    @Test
+    void manRendersTheManPagesWithEveryOption() throws Exception {
+        Run top = run(tmp, List.of("/usr/bin/env", "MANWIDTH=80", "man", "-l", installed.resolve("share/man/man1/hapmatrix.1").toString()));
+        assertEquals(0, top.exitCode(), top.stderr());
+        String topPage = new String(top.stdout(), StandardCharsets.UTF_8);
+        assertTrue(topPage.startsWith("HAPMATRIX(1)"), topPage);
+        for (String command : List.of("convert", "load", "export", "sql", "info", "contigs", "concat")) {
+            assertTrue(topPage.contains("\n       " + command + "\n"), command + " not in the command list: " + topPage);
+        }
+        Run convert = run(tmp, List.of("/usr/bin/env", "MANWIDTH=80", "man", "-l",
+                installed.resolve("share/man/man1/hapmatrix-convert.1").toString()));
+        assertEquals(0, convert.exitCode(), convert.stderr());
+        assertEquals("", convert.stderr(), "roff warnings");
+        String page = new String(convert.stdout(), StandardCharsets.UTF_8);
+        assertTrue(page.contains("SYNOPSIS\n       hapmatrix convert [OPTIONS] MATRIX\n"), page);
+        for (String option : List.of("--alt-from=all|selected", "--contigs=LIST", "--format=FORMAT", "-o, --output=OUT",
+                "--pair=NAME=A,B", "-t, --threads=N", "--tmp-dir=DIR")) {
+            assertTrue(page.contains("\n       " + option + "\n"), option + " not in: " + page);
+        }
     }
 
     @Test
