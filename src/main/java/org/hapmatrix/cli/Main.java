@@ -22,9 +22,29 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        ClassWarmup.start();
+        if (warmUpWorthIt(args)) {
+            ClassWarmup.start();
+        }
         StandardOutput.useProcessStdout();
         System.exit(run(args));
+    }
+
+    /**
+     * Whether {@code args} run a command that opens a database, worth {@link ClassWarmup}: not
+     * help or --version, which must start at a hello world's pace and need none of its libraries
+     * (this check is here so that they do not even load ClassWarmup).
+     */
+    private static boolean warmUpWorthIt(String... args) {
+        if (args.length == 0 || HapmatrixCommand.SUBCOMMANDS.stream()
+                .noneMatch(command -> command.getAnnotation(Command.class).name().equals(args[0]))) {
+            return false;
+        }
+        for (String arg : args) {
+            if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs one command line in this JVM and returns its exit code; used by tests too. */
