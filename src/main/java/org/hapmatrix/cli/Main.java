@@ -22,6 +22,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // What picocli would print, without building the command line by reflection first.
+            System.out.println(String.join(System.lineSeparator(), new VersionProvider().getVersion()));
+            System.exit(ExitCode.OK);
+        }
         if (warmUpWorthIt(args)) {
             ClassWarmup.start();
         }
