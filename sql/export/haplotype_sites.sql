@@ -2,8 +2,8 @@
 -- Per site: the pairs' alleles as ENUM codes (a, b per pair), its rowid (the exporter names its
 -- contig from it), position, REF's ENUM code, and ALT as a bit mask over ENUM codes: the alleles
 -- of the ALT samples minus REF and minus N (N's bit is bound by the query class); one-byte bits
--- widen to the mask's 64 by DuckDB's own cast. The pairs come first: with 5,000 samples, the
--- same query with its pair list last took 45% longer to prepare and 35% longer to run. This is the
+-- widen to the mask's 64 by DuckDB's own cast. The pairs come first: with thousands of samples
+-- a pair list last is slower to prepare and to run (bench/RESULTS.md). This is the
 -- alt_alleles rule of create_allele_macros.sql over ENUM codes, kept as integer work for speed
 -- (the list form costs several times more per site); the tests hold both to the reference
 -- converter. Sites whose ALT is empty are not returned.
@@ -16,7 +16,9 @@
 -- CPU at 31 samples).
 -- OFFSET 0 keeps DuckDB from pushing the outer filter down as a second copy of the ALT mask.
 -- Parameters (positional, bound by HaplotypeQuery.bind): N's bit, first rowid, last rowid,
--- and the unit's only contig twice (NULL when every row of the range is written).
+-- the unit's only contig twice (NULL when every row of the range is written), and a region's
+-- last position twice and first position once (NULL for no region): a site is written when its
+-- REF overlaps the region, as bcftools view -r keeps records.
 SELECT *
 FROM (
     SELECT {{pair_alleles}},
@@ -26,6 +28,7 @@ FROM (
            {{alt_bits}} & ~((1::UBIGINT << enum_code(ref)) | ?::UBIGINT) AS alt_mask
     FROM matrix
     WHERE rowid BETWEEN ? AND ? AND (?::VARCHAR IS NULL OR contig = ?)
+      AND (?::BIGINT IS NULL OR (pos <= ? AND pos + length(ref::VARCHAR) - 1 >= ?))
     OFFSET 0
 )
 WHERE alt_mask <> 0

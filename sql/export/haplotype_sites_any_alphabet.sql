@@ -10,6 +10,7 @@ FROM (
            list_transform(alt_alleles([{{alt_samples}}], ref), lambda a: enum_code(a)) AS alt_codes
     FROM matrix
     WHERE rowid BETWEEN ? AND ? AND (?::VARCHAR IS NULL OR contig = ?)
+      AND (?::BIGINT IS NULL OR (pos <= ? AND pos + length(ref::VARCHAR) - 1 >= ?))
     OFFSET 0
 )
 WHERE len(alt_codes) > 0

@@ -17,14 +17,25 @@ SELECT rowid AS site, contig, pos, ref,
 FROM matrix;
 
 -- One row per site and default pair: the two raw alleles and the phased genotype as the table
--- writes it (create_allele_macros.sql: N and - replaced by REF).
+-- writes it (create_allele_macros.sql: N and - replaced by REF). Each matrix row becomes one list
+-- of its alleles, from which every pair's two are picked by their list positions (the samples'
+-- column numbers, in pair order): the work grows with sites times samples (a self-join of the long
+-- form grew with the square of the samples).
 CREATE VIEW pair_genotypes AS
-WITH long AS (
-    UNPIVOT (SELECT rowid AS site, * FROM matrix)
-    ON COLUMNS(* EXCLUDE (site, contig, pos, ref)) INTO NAME sample VALUE allele
+WITH pair_positions AS (
+    SELECT list(a.column_number - 3 ORDER BY p.ordinal) AS a_positions,
+           list(b.column_number - 3 ORDER BY p.ordinal) AS b_positions,
+           list(p.pair ORDER BY p.ordinal) AS names
+    FROM pairs AS p
+    JOIN samples AS a ON a.sample = p.sample_a
+    JOIN samples AS b ON b.sample = p.sample_b
+), genotypes AS (
+    SELECT m.site, m.contig, m.pos, m.ref, unnest(pp.names) AS pair,
+           unnest(list_select(m.alleles, pp.a_positions)) AS allele_a,
+           unnest(list_select(m.alleles, pp.b_positions)) AS allele_b
+    FROM (SELECT rowid AS site, contig, pos, ref, list_value(*COLUMNS(* EXCLUDE (contig, pos, ref))) AS alleles
+          FROM matrix) AS m, pair_positions AS pp
 )
-SELECT a.site, a.contig, a.pos, a.ref, p.pair, a.allele AS allele_a, b.allele AS allele_b,
-       concat(phased_allele(a.allele, a.ref), '|', phased_allele(b.allele, b.ref)) AS genotype
-FROM pairs AS p
-JOIN long AS a ON a.sample = p.sample_a
-JOIN long AS b ON b.sample = p.sample_b AND b.site = a.site
+SELECT site, contig, pos, ref, pair, allele_a, allele_b,
+       concat(phased_allele(allele_a, ref), '|', phased_allele(allele_b, ref)) AS genotype
+FROM genotypes

@@ -38,18 +38,23 @@ public final class MatrixConvert {
     public static Result run(Input input, Path keptDatabase, EngineSettings settings, ExportRequest request,
                              ExportLayout layout, String output, Progress.Phases phases) {
         String matrixName = OpenedMatrix.displayName(input.matrix());
-        if (keptDatabase == null && SegmentedConvert.applies(input.matrix(), request, layout, output)) {
+        // With an indexed matrix only the selected contigs are read, so a contig selection still goes by segments.
+        if (keptDatabase == null && SegmentedConvert.applies(input.matrix(), request.withEveryContig(), layout, output)) {
             try (OpenedInput matrix = open(input, request)) {
-                matrix.validatePairs(request.pairs());
-                Optional<SegmentedConvert.Result> result;
-                try (Progress.Phase progress = phases.start("convert", " MiB", 1 << 20)) {
-                    result = SegmentedConvert.run(matrix, matrixName, settings, request, layout, output, progress);
+                if (request.contigs().isEmpty() || matrix.readsOnlySelectedContigs()) {
+                    matrix.validatePairs(request.pairs());
+                    Optional<SegmentedConvert.Result> result;
+                    try (Progress.Phase progress = phases.start("convert", " MiB", 1 << 20)) {
+                        result = SegmentedConvert.run(matrix, matrixName, settings, request.withEveryContig(), layout,
+                                output, progress);
+                    }
+                    if (result.isPresent()) {
+                        SegmentedConvert.Result done = result.get();
+                        return new Result(done.sitesRead(), done.sitesWritten(), done.contigs(), done.pairs());
+                    }
                 }
-                if (result.isPresent()) {
-                    SegmentedConvert.Result done = result.get();
-                    return new Result(done.sitesRead(), done.sitesWritten(), done.contigs(), done.pairs());
-                }
-                // Contigs not in blocks, or a late new allele: the whole matrix goes through a database file below.
+                // Contigs not in blocks, a late new allele, or contigs selected at export (no index): the
+                // whole matrix goes through a database file below.
             }
         }
         Path databaseFile = keptDatabase != null ? keptDatabase : DatabaseFiles.scratchDatabase(settings.tempDirectory());
@@ -81,6 +86,6 @@ public final class MatrixConvert {
     }
 
     private static OpenedInput open(Input input, ExportRequest request) {
-        return Codecs.openInput(new InputCodec.Request(input.matrix(), input.headerFile(), request.contigs(), false));
+        return Codecs.openInput(new InputCodec.Request(input.matrix(), input.headerFile(), request.contigsToRead(), false));
     }
 }

@@ -32,7 +32,7 @@ public final class MatrixExport {
         return run(databaseFile, sourceName, settings, request, ExportLayout.TABLE, output, progress, 0);
     }
 
-    /** In the format {@code layout} gives; an indexed VCF gets its {@code .tbi} beside {@code output}. */
+    /** In the format {@code layout} gives; an indexed output gets its {@code .tbi} or {@code .csi} beside {@code output}. */
     public static Result run(Path databaseFile, String sourceName, EngineSettings settings, ExportRequest request,
                              ExportLayout layout, String output, Progress progress) {
         return run(databaseFile, sourceName, settings, request, layout, output, progress, 0);
@@ -46,14 +46,12 @@ public final class MatrixExport {
             ExportPlan plan = ExportSelection.resolve(catalog, sourceName, request, settings.threads());
             HaplotypeExporter exporter = new HaplotypeExporter(database, catalog.alleles(), rowsPerUnit);
             exporter.check(plan, layout);
-            try (OutputTarget target = OutputTarget.open(output, !layout.indexedBgzf());
-                 OutputTarget index = layout.indexedBgzf() ? OutputTarget.open(ExportLayout.indexName(output), false) : null) {
+            try (OutputTarget target = OutputTarget.open(output, !layout.bgzfParts());
+                 IndexBeside index = new IndexBeside(output)) {
                 long start = System.nanoTime();
-                long written = exporter.export(plan, layout, target, index, progress);
+                long written = exporter.export(plan, layout, target, layout.indexed() ? index : null, progress);
                 target.commit();
-                if (index != null) {
-                    index.commit(); // after the data, so the index is never older than the file it indexes
-                }
+                index.commit(); // after the data, so the index is never older than the file it indexes
                 PhaseTimer.done("export: queries and output", start);
                 return new Result(plan, written);
             }

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.format.Codecs;
-import org.hapmatrix.format.FileExtensions;
 import org.hapmatrix.format.OutputCodec;
 import org.hapmatrix.gather.IndexedVcfWriter;
 import org.hapmatrix.gather.PartHeader;
+import org.hapmatrix.io.FileExtensions;
 import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.io.OutputTarget;
 

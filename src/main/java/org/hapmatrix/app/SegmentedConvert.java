@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.hapmatrix.export.ExportLayout;
 import org.hapmatrix.export.ExportRequest;
+import org.hapmatrix.format.IndexKind;
 import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.io.OutputTarget;
 import org.hapmatrix.io.TemporaryFiles;
@@ -19,8 +20,8 @@ import org.hapmatrix.util.Progress;
 
 /**
  * {@code convert} without {@code --db}. Nobody keeps that database, so it lives in memory (no
- * compression, no checkpoint, no second open, measured about a quarter less CPU than a scratch
- * file at 4M sites) and holds one segment of the matrix at a time: each segment is loaded,
+ * compression, no checkpoint, no second open: less CPU than a scratch file, see
+ * bench/RESULTS.md) and holds one segment of the matrix at a time: each segment is loaded,
  * appended to the output and dropped before the next is read. Memory stays flat whatever the
  * input's size, and a site costs the same in a 14 GB input as in a small one.
  *
@@ -47,12 +48,12 @@ public final class SegmentedConvert {
     /**
      * Whether a convert of the matrix at {@code matrixPath} to {@code output} with {@code request}
      * in {@code layout} can go by segments: a regular file (read again if it must start over), an
-     * output file, all contigs, and not VCF (its header lists every contig before the first
-     * record, and its index is built over one whole export).
+     * output file, all contigs, not VCF (its header lists every contig before the first
+     * record) and no index or BCF (built over one whole export).
      */
     public static boolean applies(String matrixPath, ExportRequest request, ExportLayout layout, String output) {
         return !MatrixInput.STDIN.equals(matrixPath) && Files.isRegularFile(Path.of(matrixPath))
-                && request.contigs().isEmpty() && !layout.format().headerListsContigs() && OutputTarget.discardable(output);
+                && request.contigs().isEmpty() && request.regions().isEmpty() && !layout.format().headerListsContigs() && !layout.bgzfParts() && OutputTarget.discardable(output);
     }
 
     /** Sites per segment: {@link #SEGMENT_SHARE} of the memory limit, at least one. */
@@ -95,6 +96,7 @@ public final class SegmentedConvert {
             }
             long start = System.nanoTime();
             target.commit();
+            IndexBeside.removeStale(output, org.hapmatrix.format.IndexKind.none);
             PhaseTimer.done("convert: output committed", start);
             return Optional.of(new Result(loader.sitesRead(), segments.written, segments.contigs, segments.pairs));
         } finally {

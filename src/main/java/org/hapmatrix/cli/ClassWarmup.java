@@ -34,8 +34,8 @@ final class ClassWarmup {
     }
 
     /**
-     * DuckDB's first database in a process costs about 0.1 s more than any later one (its
-     * one-time set-up, native and Java); a throwaway in-memory one pays that here, off the main
+     * DuckDB's first database in a process costs more than any later one (its one-time set-up,
+     * native and Java; bench/RESULTS.md); a throwaway in-memory one pays that here, off the main
      * thread's path.
      */
     private static void openAndCloseDuckDb() throws SQLException {

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hapmatrix.export.ExportLayout;
 import org.hapmatrix.format.Codecs;
+import org.hapmatrix.format.IndexKind;
 import org.hapmatrix.format.MissingAlleles;
 import org.hapmatrix.format.OutputCodec;
 import picocli.CommandLine.ITypeConverter;
@@ -17,9 +18,14 @@ public final class FormatOptions {
     private static final Pattern PLAIN_ARGUMENT = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: from the output's name, "
-                    + "vcf for .vcf, .vcf.gz or .vcf.bgz, else tsv).", completionCandidates = FormatNames.class)
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: from the output's name in any case, "
+                    + "vcf for .vcf, .vcf.gz or .vcf.bgz, bcf for .bcf, else tsv; a name of another format is refused).", completionCandidates = FormatNames.class)
     OutputCodec format;
+
+    @Option(names = "--index", paramLabel = "tbi|csi|none",
+            description = "Index beside a BGZF output (.gz, .bgz, .bcf): tbi (default of .vcf.gz; a position beyond 2^29 "
+                    + "takes csi), csi (default of .bcf), or none (default of a table); a table's .tbi is tabix -s1 -b2 -e2 -S1's.")
+    IndexKind index;
 
     @Option(names = "--missing", paramLabel = "ref|dot",
             description = "Write a pair's N and - as REF (tsv's default) or as . (default of vcf and phase-extender).")
@@ -29,7 +35,7 @@ public final class FormatOptions {
     ExportLayout layout(String output, CommandSpec spec) {
         List<String> args = spec.root().commandLine().getParseResult().originalArgs();
         String commandLine = "hapmatrix " + args.stream().map(FormatOptions::quoted).collect(Collectors.joining(" "));
-        return ExportLayout.of(format, missing, output, commandLine);
+        return ExportLayout.of(format, missing, index, output, commandLine);
     }
 
     /** An argument as a shell would need it, on one line (control characters as escapes). */

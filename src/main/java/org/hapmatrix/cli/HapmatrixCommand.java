@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 public final class HapmatrixCommand implements Callable<Integer> {
     /** The subcommands, in help order; {@link Main} registers them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(ConvertCommand.class, LoadCommand.class, ExportCommand.class,
-            SqlCommand.class, InfoCommand.class, ContigsCommand.class, ConcatCommand.class);
+            SqlCommand.class, InfoCommand.class, StatsCommand.class, ContigsCommand.class, ConcatCommand.class);
 
     @Spec
     CommandSpec spec;

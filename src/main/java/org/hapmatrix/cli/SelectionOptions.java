@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.hapmatrix.export.AltFrom;
 import org.hapmatrix.export.ExportRequest;
+import org.hapmatrix.export.Region;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.matrix.SamplePairs;
 import picocli.CommandLine.Mixin;
@@ -26,7 +27,7 @@ public final class SelectionOptions {
     List<SamplePair> pairs = new ArrayList<>();
 
     @Option(names = "--pairs", paramLabel = "FILE",
-            description = "Pairs from a file, one NAME<TAB>SAMPLE_A<TAB>SAMPLE_B per line (replaces the default pairs).")
+            description = "Pairs from a file, one a line: NAME, SAMPLE_A and SAMPLE_B, tab-separated (replaces the default pairs).")
     Path pairsFile;
 
     // Split by request(), not by picocli's split, which keeps a "quoted" part with its comma.
@@ -41,6 +42,16 @@ public final class SelectionOptions {
     @Mixin
     ContigOptions contigOptions;
 
+    @Option(names = {"-r", "--regions"}, paramLabel = "REGIONS",
+            description = "Write only sites overlapping these regions, as bcftools view -r: CHROM, CHROM:POS, CHROM:FROM- or "
+                    + "CHROM:FROM-TO (1-based, inclusive), comma-separated; a contig the data lacks is skipped.")
+    List<String> regionLists = new ArrayList<>();
+
+    @Option(names = {"-R", "--regions-file"}, paramLabel = "FILE",
+            description = "Regions from FILE, as bcftools -R: BED (a name ending .bed or .bed.gz; 0-based, half-open) "
+                    + "or CHROM<TAB>POS[<TAB>TO] lines (1-based, inclusive).")
+    Path regionsFile;
+
     @Option(names = "--alt-from", paramLabel = "all|selected",
             description = "Compute ALT over all samples (default, as the original program) or only the exported ones.")
     AltFrom altFrom = AltFrom.all;
@@ -51,6 +62,7 @@ public final class SelectionOptions {
         files.put("pairs file", pairsFile);
         files.put("contigs file", contigOptions.contigsFile);
         files.put("samples file", samplesFile);
+        files.put("regions file", regionsFile);
         return files;
     }
 
@@ -60,7 +72,12 @@ public final class SelectionOptions {
         if (samplesFile != null) {
             samples.addAll(NamesFile.read(samplesFile, "sample"));
         }
-        return new ExportRequest(explicitPairs(), samples, contigOptions.names(), altFrom);
+        List<Region> regions = new ArrayList<>();
+        regionLists.forEach(list -> regions.addAll(Region.parseList(list)));
+        if (regionsFile != null) {
+            regions.addAll(Region.readFile(regionsFile));
+        }
+        return new ExportRequest(explicitPairs(), samples, contigOptions.names(), altFrom, regions);
     }
 
     private static List<String> splitAtCommas(List<String> lists) {

@@ -10,12 +10,39 @@ import org.hapmatrix.matrix.SamplePair;
  * @param samples  keep only pairs whose two samples are both listed; empty keeps all
  * @param contigs  contigs to write; empty writes all (always in first-appearance order)
  * @param altFrom  which samples ALT is computed over
+ * @param regions  {@code -r}/{@code -R}: write only sites overlapping these; empty writes all
  */
-public record ExportRequest(List<SamplePair> pairs, List<String> samples, List<String> contigs, AltFrom altFrom) {
+public record ExportRequest(List<SamplePair> pairs, List<String> samples, List<String> contigs, AltFrom altFrom,
+                            List<Region> regions) {
     public ExportRequest {
         pairs = List.copyOf(pairs);
         samples = List.copyOf(samples);
         contigs = List.copyOf(contigs);
+        regions = List.copyOf(regions);
+    }
+
+    public ExportRequest(List<SamplePair> pairs, List<String> samples, List<String> contigs, AltFrom altFrom) {
+        this(pairs, samples, contigs, altFrom, List.of());
+    }
+
+    /**
+     * The contigs to read: with regions, only theirs (an indexed input then reads only those),
+     * else those of {@link #contigs()}.
+     */
+    public List<String> contigsToRead() {
+        if (regions.isEmpty()) {
+            return contigs;
+        }
+        List<String> wanted = new java.util.ArrayList<>(Region.merged(regions).keySet());
+        if (!contigs.isEmpty()) {
+            wanted.retainAll(contigs);
+        }
+        return wanted;
+    }
+
+    /** This request for every contig of its input (an input that already holds only the selected ones). */
+    public ExportRequest withEveryContig() {
+        return new ExportRequest(pairs, samples, List.of(), altFrom, regions);
     }
 
     /** The whole table: default pairs, every contig, ALT over all samples. */

@@ -44,7 +44,18 @@ public final class ExportSelection {
             }
             altSamples = List.copyOf(selected);
         }
-        return new ExportPlan(pairs, altSamples, selectContigs(catalog, source, request.contigs()), threads);
+        if (request.regions().isEmpty()) {
+            return new ExportPlan(pairs, altSamples, selectContigs(catalog, source, request.contigs()), threads);
+        }
+        java.util.Map<String, List<Region>> regions = Region.merged(request.regions());
+        List<String> known = catalog.contigs().stream().map(ContigInfo::name).toList();
+        List<String> wanted = new ArrayList<>(regions.keySet());
+        wanted.retainAll(known); // bcftools skips a region of a contig the file does not have
+        if (!request.contigs().isEmpty()) {
+            wanted.retainAll(request.contigs());
+        }
+        List<ContigInfo> contigs = wanted.isEmpty() ? List.of() : selectContigs(catalog, source, wanted);
+        return new ExportPlan(pairs, altSamples, contigs, threads, regions);
     }
 
     private static List<ContigInfo> selectContigs(MatrixCatalog catalog, String source, List<String> wanted) {

@@ -19,6 +19,7 @@ import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.format.BgzfPart;
+import org.hapmatrix.format.IndexKind;
 import org.hapmatrix.format.OutputCodec;
 import org.hapmatrix.format.SiteFormatter;
 import org.hapmatrix.format.TabixIndexWriter;
@@ -98,9 +99,9 @@ public final class HaplotypeExporter {
      * Writes the header and every written site to {@code output} in the layout's format; returns
      * the number of sites written.
      *
-     * @param index for an indexed BGZF VCF, where its .tbi goes; else null
+     * @param index for an indexed output, where its index goes once its kind is known; else null
      */
-    public long export(ExportPlan plan, ExportLayout layout, OutputTarget output, OutputTarget index, Progress progress) {
+    public long export(ExportPlan plan, ExportLayout layout, OutputTarget output, IndexOutput index, Progress progress) {
         return export(plan, layout, output, index, true, progress);
     }
 
@@ -109,13 +110,13 @@ public final class HaplotypeExporter {
      * and every written site to {@code output} in the layout's format; returns the number of
      * sites written.
      *
-     * @param index for an indexed BGZF VCF, where its .tbi goes; else null
+     * @param index for an indexed output, where its index goes once its kind is known; else null
      */
-    public long export(ExportPlan plan, ExportLayout layout, OutputTarget output, OutputTarget index,
+    public long export(ExportPlan plan, ExportLayout layout, OutputTarget output, IndexOutput index,
                        boolean withHeader, Progress progress) {
         HaplotypeQuery query = HaplotypeQuery.of(plan.pairs(), plan.altSamples(), alleles);
         int pairCount = plan.pairs().size();
-        List<WorkUnit> units = WorkUnit.cut(plan.contigs(), rowsPerUnit(pairCount));
+        List<WorkUnit> units = WorkUnit.cut(plan.contigs(), plan.regions(), rowsPerUnit(pairCount));
         List<CompletableFuture<PartResult>> results = new ArrayList<>();
         OrderedParts parts = new OrderedParts(units.size(), PARTS_BUDGET_BYTES);
         for (WorkUnit unit : units) {
@@ -133,16 +134,18 @@ public final class HaplotypeExporter {
         try {
             AtomicInteger nextUnit = new AtomicInteger();
             for (int i = 0; i < threads; i++) {
-                workers.execute(() -> work(query, pairCount, layout, units, nextUnit, results, parts));
+                List<String> contigs = contigNames(plan);
+                workers.execute(() -> work(query, pairCount, layout, contigs, units, nextUnit, results, parts));
             }
             OutputStream out = output.stream();
-            TabixIndexWriter tabix = layout.indexedBgzf() ? new TabixIndexWriter() : null;
+            TabixIndexWriter tabix = layout.indexed() ? layout.format().indexWriter(contigNames(plan)) : null;
+            boolean bgzf = layout.bgzfParts();
             long written = 0;
             long rowsTotal = units.stream().mapToLong(WorkUnit::rows).sum();
             long rowsDone = 0;
             try {
                 byte[] header = withHeader ? layout.format().header(new OutputCodec.HeaderFields(plan.pairs(), contigNames(plan), layout.commandLine())) : new byte[0];
-                if (tabix != null) {
+                if (bgzf) {
                     header = BgzfPart.compress(header);
                 }
                 out.write(header);
@@ -153,18 +156,22 @@ public final class HaplotypeExporter {
                     written += result.lines();
                     if (tabix != null) {
                         tabix.addPart(result.bgzf(), offset, database.name());
-                        offset += partBytes;
                     }
+                    offset += partBytes;
                     rowsDone += unit.rows();
                     progress.update(rowsDone, rowsTotal);
                 }
-                if (tabix != null) {
+                if (bgzf) {
                     out.write(TabixIndexWriter.END_OF_FILE);
+                }
+                if (tabix != null) {
                     out.flush(); // the data's last write before the index's: htslib warns about an index older than its data
+                    IndexKind kind = indexKind(layout, tabix);
+                    OutputTarget indexTarget = index.open(kind);
                     try {
-                        tabix.write(offset, index.stream());
+                        tabix.write(offset, indexTarget.stream(), kind);
                     } catch (IOException e) {
-                        throw index.writeFailure(e);
+                        throw indexTarget.writeFailure(e);
                     }
                 }
             } catch (IOException e) {
@@ -201,7 +208,7 @@ public final class HaplotypeExporter {
      * prepared statement (preparing a statement over thousands of samples is not free). A failure
      * fails every unit not yet done, so the writer stops at the first unit it cannot have.
      */
-    private void work(HaplotypeQuery query, int pairCount, ExportLayout layout, List<WorkUnit> units,
+    private void work(HaplotypeQuery query, int pairCount, ExportLayout layout, List<String> contigs, List<WorkUnit> units,
                       AtomicInteger nextUnit, List<CompletableFuture<PartResult>> results, OrderedParts parts) {
         int current = -1;
         try (DuckDBConnection connection = database.newConnection();
@@ -213,7 +220,7 @@ public final class HaplotypeExporter {
                 }
                 current = i;
                 WorkUnit unit = units.get(i);
-                results.get(i).complete(writePart(query, statement, allocator, pairCount, layout, unit, parts.stream(i)));
+                results.get(i).complete(writePart(query, statement, allocator, pairCount, layout, contigs, unit, parts.stream(i)));
             }
         } catch (Throwable failure) {
             if (current >= 0 && !results.get(current).isDone()) {
@@ -228,7 +235,7 @@ public final class HaplotypeExporter {
     }
 
     private PartResult writePart(HaplotypeQuery query, PreparedStatement statement, BufferAllocator allocator,
-                                 int pairCount, ExportLayout layout, WorkUnit unit, OutputStream part)
+                                 int pairCount, ExportLayout layout, List<String> contigs, WorkUnit unit, OutputStream part)
             throws IOException, SQLException {
         try (OutputStream file = part) {
             query.bind(statement, unit);
@@ -236,9 +243,9 @@ public final class HaplotypeExporter {
             try (DuckDBResultSet result = (DuckDBResultSet) statement.executeQuery()) {
                 PhaseTimer.done("export: unit " + unit.index() + " query", start);
                 start = System.nanoTime();
-                BgzfPart bgzf = layout.indexedBgzf() ? new BgzfPart(file) : null;
+                BgzfPart bgzf = layout.bgzfParts() ? new BgzfPart(file) : null;
                 SiteFormatter formatter = layout.format().formatter(
-                        new SiteFormatter.Context(database.name(), alleles, pairCount, layout.missing()),
+                        new SiteFormatter.Context(database.name(), alleles, pairCount, layout.missing(), contigs),
                         bgzf != null ? bgzf.stream() : file, bgzf);
                 SiteColumns sites = new SiteColumns(pairCount, unit);
                 try (ArrowReader reader = (ArrowReader) result.arrowExportStream(allocator, arrowBatchRows(pairCount))) {
@@ -255,6 +262,21 @@ public final class HaplotypeExporter {
                 return new PartResult(formatter.linesWritten(), bgzf);
             }
         }
+    }
+
+    /**
+     * The index asked for, or a .csi when a position is beyond a .tbi's reach and the .tbi was only
+     * the format's default; {@code --index tbi} itself then fails.
+     */
+    private IndexKind indexKind(ExportLayout layout, TabixIndexWriter tabix) {
+        if (layout.index() != IndexKind.tbi || tabix.fitsTbi()) {
+            return layout.index();
+        }
+        if (layout.indexGiven()) {
+            throw new HapmatrixException(database.name() + ": " + tabix.beyondTbi() + ": beyond " + TabixIndexWriter.MAX_TBI_END
+                    + ", the last position a .tbi index holds; use --index csi (or leave --index out)");
+        }
+        return IndexKind.csi;
     }
 
     /** The result of a worker. */

@@ -114,5 +114,13 @@ record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit) {
                 statement.setString(parameter++, unit.onlyContig());
             }
         }
+        Region region = unit.region();
+        for (long value : region == null ? new long[3] : new long[] {region.to(), region.to(), region.from()}) {
+            if (region == null) {
+                statement.setNull(parameter++, Types.BIGINT);
+            } else {
+                statement.setLong(parameter++, value);
+            }
+        }
     }
 }

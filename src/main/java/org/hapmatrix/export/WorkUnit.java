@@ -13,7 +13,11 @@ import org.hapmatrix.store.ContigInfo;
  * @param contigStarts first rowid of each contig run in the range, ascending
  * @param contigNames  the contig of each run
  */
-record WorkUnit(int index, long firstRow, long lastRow, String onlyContig, long[] contigStarts, String[] contigNames) {
+record WorkUnit(int index, long firstRow, long lastRow, String onlyContig, long[] contigStarts, String[] contigNames,
+                Region region) {
+    WorkUnit(int index, long firstRow, long lastRow, String onlyContig, long[] contigStarts, String[] contigNames) {
+        this(index, firstRow, lastRow, onlyContig, contigStarts, contigNames, null);
+    }
 
     long rows() {
         return lastRow - firstRow + 1;
@@ -27,8 +31,24 @@ record WorkUnit(int index, long firstRow, long lastRow, String onlyContig, long[
      * own that select it by name, as its rowid range also holds other contigs' rows.
      */
     static List<WorkUnit> cut(List<ContigInfo> contigs, long rowsPerUnit) {
+        return cut(contigs, java.util.Map.of(), rowsPerUnit);
+    }
+
+    /**
+     * With regions: a contig that has some gets units of its own per region (sorted, merged),
+     * which select its rows by name and by position, so its sites come region by region.
+     */
+    static List<WorkUnit> cut(List<ContigInfo> contigs, java.util.Map<String, List<Region>> regions, long rowsPerUnit) {
         Builder builder = new Builder(rowsPerUnit);
         for (ContigInfo contig : contigs) {
+            List<Region> contigRegions = regions.get(contig.name());
+            if (contigRegions != null) {
+                builder.flush();
+                for (Region region : contigRegions) {
+                    builder.addRegion(contig, region);
+                }
+                continue;
+            }
             boolean oneBlock = contig.sites() == contig.lastRow() - contig.firstRow() + 1;
             if (oneBlock) {
                 builder.addBlock(contig);
@@ -69,6 +89,14 @@ record WorkUnit(int index, long firstRow, long lastRow, String onlyContig, long[
                 if (last - first + 1 == rowsPerUnit) {
                     flush();
                 }
+            }
+        }
+
+        void addRegion(ContigInfo contig, Region region) {
+            for (long row = contig.firstRow(); row <= contig.lastRow(); row += rowsPerUnit) {
+                long end = Math.min(contig.lastRow(), row + rowsPerUnit - 1);
+                units.add(new WorkUnit(units.size(), row, end, contig.name(), new long[] {row},
+                        new String[] {contig.name()}, region));
             }
         }
 

@@ -14,10 +14,7 @@ import java.util.Arrays;
  * pointers by where each part lands in the output.
  */
 public final class BgzfPart {
-    /**
-     * zlib's fastest level: on a 4M-site VCF it deflates about 6x faster than htsjdk's default 5
-     * (0.7 vs 4.2 CPU seconds, bgzip measured) for a file 28% larger (35 vs 27 MB).
-     */
+    /** zlib's fastest level: several times faster than htsjdk's default 5 for a somewhat larger file (bench/RESULTS.md). */
     static final int COMPRESSION_LEVEL = 1;
     private final BlockCompressedOutputStream stream;
     private String[] contigs = new String[1024];

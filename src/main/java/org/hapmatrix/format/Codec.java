@@ -1,6 +1,7 @@
 package org.hapmatrix.format;
 
 import java.util.List;
+import org.hapmatrix.io.FileExtensions;
 
 /**
  * One file format hapmatrix reads or writes, after htsjdk's {@code HtsCodec}: its name, the file

@@ -8,7 +8,7 @@ import org.hapmatrix.matrix.OpenedInput;
 /** The formats hapmatrix knows, in the order help texts list them. */
 public final class Codecs {
     /** The output formats; the first is the default for names no other claims (and standard output). */
-    public static final List<OutputCodec> OUTPUT = List.of(TableCodec.INSTANCE, VcfCodec.INSTANCE, PhaseExtenderCodec.INSTANCE);
+    public static final List<OutputCodec> OUTPUT = List.of(TableCodec.INSTANCE, VcfCodec.INSTANCE, BcfCodec.INSTANCE, PhaseExtenderCodec.INSTANCE);
 
     /** The input formats, in the order they are tried on an input's first bytes; the matrix text takes the rest. */
     public static final List<InputCodec> INPUT = List.of(MatrixTextCodec.INSTANCE);
@@ -43,9 +43,9 @@ public final class Codecs {
                 + lastSeparator + names.get(names.size() - 1);
     }
 
-    /** The output descriptions for messages: "haplotype table, VCF or phase-Extender table". */
+    /** The text output formats' descriptions for concat's messages: "haplotype table, VCF or phase-Extender table". */
     public static String outputDescriptions() {
-        List<String> names = OUTPUT.stream().map(OutputCodec::description).toList();
+        List<String> names = OUTPUT.stream().filter(codec -> !codec.alwaysBgzf()).map(OutputCodec::description).toList();
         return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.ContigLineStream;
 import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.matrix.MatrixHeader;
 import org.hapmatrix.matrix.SamplePair;
@@ -23,8 +24,8 @@ import org.hapmatrix.matrix.ValueDictionary;
 public final class MatrixParser implements SiteBatchReader {
     /** Most distinct allele strings: codes travel as unsigned 16-bit values. */
     public static final int MAX_ALLELES = 65_535;
-    /** A line longer than this is a broken file, not a site. */
-    public static final int MAX_LINE_BYTES = 64 << 20;
+    /** A line longer than this is a broken file, not a site (the line readers of io/ share the limit). */
+    public static final int MAX_LINE_BYTES = ContigLineStream.MAX_LINE_BYTES;
 
     private final MatrixInput input;
     private final InputStream in;

@@ -25,6 +25,7 @@ public final class OpenedMatrix implements OpenedInput {
     private final long sizeBytes;
     private final String name;
     private final boolean reopenable;
+    private boolean onlySelectedContigs;
     private SiteBatchReader first;
 
     private OpenedMatrix(String path, MatrixHeader headerFromFile, String headerFile, List<String> contigs,
@@ -66,6 +67,7 @@ public final class OpenedMatrix implements OpenedInput {
 
     private SiteBatchReader parse() {
         MatrixInput input = ContigSelection.open(path, contigs, headerFromFile != null, filterWithoutIndex);
+        onlySelectedContigs = input.onlySelectedLines();
         try {
             return new MatrixParser(input, headerFromFile);
         } catch (RuntimeException e) {
@@ -107,6 +109,11 @@ public final class OpenedMatrix implements OpenedInput {
             throw new IllegalStateException(name + " is a stream and cannot be read twice");
         }
         return parse();
+    }
+
+    @Override
+    public boolean readsOnlySelectedContigs() {
+        return onlySelectedContigs;
     }
 
     @Override

@@ -53,16 +53,44 @@ public abstract class OutputCodec implements Codec {
 
     public abstract byte[] header(HeaderFields fields);
 
-    /** @param index for a BGZF VCF, the part whose records go into the index; else null */
+    /** @param index for an indexed output, the BGZF part whose records go into the index; else null */
     public abstract SiteFormatter formatter(SiteFormatter.Context context, OutputStream out, BgzfPart index);
 
     /** Refuses, before any output exists, a request this format cannot write. */
     public void check(List<SamplePair> pairs, List<String> contigs, String source) {
     }
 
-    /** Whether a compressed name ({@code .gz}) means BGZF with an index beside it, rather than plain gzip. */
+    /** Whether a compressed name ({@code .gz}) gets an index beside it unless {@code --index none}. */
     public boolean indexedWhenCompressed() {
+        return defaultIndex() != IndexKind.none;
+    }
+
+    /** The index a compressed output gets unless {@code --index} says otherwise. */
+    public IndexKind defaultIndex() {
+        return IndexKind.none;
+    }
+
+    /** The indexes htslib can use beside this format. */
+    public List<IndexKind> indexKinds() {
+        return List.of(IndexKind.tbi, IndexKind.csi);
+    }
+
+    /** What a tabix index of this format says about its columns; null for a binary format. */
+    public TabixIndexWriter.Columns indexColumns() {
+        return TabixIndexWriter.Columns.TABLE;
+    }
+
+    /** Whether the output is BGZF whatever its name (BCF), so the export compresses it. */
+    public boolean alwaysBgzf() {
         return false;
+    }
+
+    /**
+     * The index writer for this format's output with {@code contigs} in its header, or null
+     * when it has no index. A BCF's index numbers contigs as its header does.
+     */
+    public TabixIndexWriter indexWriter(List<String> contigs) {
+        return new TabixIndexWriter(indexColumns());
     }
 
     /** Whether {@code firstLine} (without its line end) starts a header this format writes. */

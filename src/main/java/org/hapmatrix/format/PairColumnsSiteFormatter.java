@@ -15,10 +15,13 @@ import org.hapmatrix.matrix.SamplePair;
 abstract class PairColumnsSiteFormatter extends SiteFormatter {
     private final boolean allelesStartWithRef;
     private final int[] alts;
+    private final BgzfPart index;
 
-    PairColumnsSiteFormatter(Context context, OutputStream out, boolean allelesStartWithRef) {
+    /** @param index the BGZF part whose records are indexed ({@code tabix -s1 -b2 -e2 -S1}), or null */
+    PairColumnsSiteFormatter(Context context, OutputStream out, boolean allelesStartWithRef, BgzfPart index) {
         super(context, out);
         this.allelesStartWithRef = allelesStartWithRef;
+        this.index = index;
         alts = new int[alleleBytes.length];
     }
 
@@ -39,6 +42,11 @@ abstract class PairColumnsSiteFormatter extends SiteFormatter {
             startSite(sites, row);
             int refCode = sites.refCode(row);
             byte[] ref = alleleBytes[refCode];
+            if (index != null) {
+                flush(); // the record's virtual file pointer is the stream's position at its first byte
+                long position = sites.position(row);
+                index.recordStart(contigName, position, position);
+            }
             ensureRoom(contig.length + 2 * ref.length + 24);
             put(contig);
             buffer[length++] = TAB;

@@ -17,7 +17,7 @@ public final class PhaseExtenderCodec extends PairColumnsCodec {
 
     @Override
     public SiteFormatter formatter(SiteFormatter.Context context, OutputStream out, BgzfPart index) {
-        return new PhaseExtenderSiteFormatter(context, out);
+        return new PhaseExtenderSiteFormatter(context, out, index);
     }
 
     @Override

@@ -13,8 +13,8 @@ import org.hapmatrix.matrix.SamplePair;
  * {@code --missing dot} (phase-Extender's missing data) or REF under {@code --missing ref}.
  */
 final class PhaseExtenderSiteFormatter extends PairColumnsSiteFormatter {
-    PhaseExtenderSiteFormatter(Context context, OutputStream out) {
-        super(context, out, true);
+    PhaseExtenderSiteFormatter(Context context, OutputStream out, BgzfPart index) {
+        super(context, out, true, index);
     }
 
     static byte[] header(List<SamplePair> pairs) {

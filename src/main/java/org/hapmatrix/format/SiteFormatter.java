@@ -24,9 +24,15 @@ public abstract class SiteFormatter {
     }
 
     /** What every format needs to know about the unit it formats. */
-    public record Context(String source, List<String> alleles, int pairCount, MissingAlleles missing) {
+    public record Context(String source, List<String> alleles, int pairCount, MissingAlleles missing, List<String> contigs) {
         public Context {
             alleles = List.copyOf(alleles);
+            contigs = List.copyOf(contigs);
+        }
+
+        /** Without the header's contig list (only BCF, which numbers contigs, needs it). */
+        public Context(String source, List<String> alleles, int pairCount, MissingAlleles missing) {
+            this(source, alleles, pairCount, missing, List.of());
         }
     }
 

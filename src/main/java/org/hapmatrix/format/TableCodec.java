@@ -16,6 +16,6 @@ public final class TableCodec extends PairColumnsCodec {
 
     @Override
     public SiteFormatter formatter(SiteFormatter.Context context, OutputStream out, BgzfPart index) {
-        return new TsvSiteFormatter(context, out);
+        return new TsvSiteFormatter(context, out, index);
     }
 }

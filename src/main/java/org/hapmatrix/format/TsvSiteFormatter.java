@@ -10,8 +10,8 @@ import org.hapmatrix.matrix.SamplePair;
  * REF, or as {@code .} with {@code --missing dot}.
  */
 final class TsvSiteFormatter extends PairColumnsSiteFormatter {
-    TsvSiteFormatter(Context context, OutputStream out) {
-        super(context, out, false);
+    TsvSiteFormatter(Context context, OutputStream out, BgzfPart index) {
+        super(context, out, false, index);
     }
 
     /** The table's header line: {@code contig pos ref alt}, then {@code <pair>_PI <pair>_PG_al} per pair. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.hapmatrix.io.FileExtensions;
 import org.hapmatrix.matrix.SamplePair;
 
 /**
@@ -49,8 +50,13 @@ public final class VcfCodec extends OutputCodec {
     }
 
     @Override
-    public boolean indexedWhenCompressed() {
-        return true;
+    public IndexKind defaultIndex() {
+        return IndexKind.tbi;
+    }
+
+    @Override
+    public TabixIndexWriter.Columns indexColumns() {
+        return TabixIndexWriter.Columns.VCF;
     }
 
     @Override

@@ -15,14 +15,12 @@ import org.hapmatrix.matrix.SamplePair;
  * {@code *}, ID/QUAL/FILTER {@code .}, INFO {@code AC} and {@code AN} counted over the written
  * genotypes (as {@code bcftools +fill-tags} counts them), and a phased {@code GT}.
  * A site VCF cannot hold (REF {@code -}, an allele other than a string of A, C, G, T, N, a
- * position outside 1..2^31-1, or beyond a tabix index's reach) stops the export with an error
+ * position outside 1..2^31-1) stops the export with an error
  * naming the contig and position.
  */
-final class VcfSiteFormatter extends SiteFormatter {
+class VcfSiteFormatter extends SiteFormatter {
     /** VCF's POS is a 32-bit Integer (bcftools and htsjdk read it as one). */
     static final long MAX_POSITION = Integer.MAX_VALUE;
-    /** The last base a .tbi index can hold (its bins span 2^29 positions). */
-    static final long MAX_INDEXED_END = 1L << 29;
     private static final byte[] GAP_ALLELE = {'*'};
     private static final byte[] INFO_AC = "\t.\t.\tAC=".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] INFO_AN = ";AN=".getBytes(StandardCharsets.US_ASCII);
@@ -31,17 +29,19 @@ final class VcfSiteFormatter extends SiteFormatter {
 
     private final String source;
     /** Per ENUM code: the allele as VCF writes it ({@code -} as {@code *}). */
-    private final byte[][] vcfAlleles;
+    final byte[][] vcfAlleles;
     private final boolean[] validRef;
     private final boolean[] validAlt;
     private final int missingCode;
     private final int gapCode;
-    private final BgzfPart index;
-    private final int[] alts;
+    final BgzfPart index;
+    final int[] alts;
     /** Per ENUM code: its GT index at the current site (-1 for '.'). */
     private final int[] gtIndex;
-    private final int[] genotypes;
-    private final int[] alleleCounts;
+    /** Per pair, its two GT indices at the current site (-1 for '.'). */
+    final int[] genotypes;
+    /** Per GT index, its count among the written genotypes at the current site. */
+    final int[] alleleCounts;
 
     /** @param index the BGZF part whose records are indexed (.vcf.gz), or null */
     VcfSiteFormatter(Context context, OutputStream out, BgzfPart index) {
@@ -182,7 +182,7 @@ final class VcfSiteFormatter extends SiteFormatter {
         }
     }
 
-    private void check(long position, int refCode, int altCount) {
+    final void check(long position, int refCode, int altCount) {
         if (!validRef[refCode]) {
             throw siteError(position, "REF allele '" + new String(alleleBytes[refCode], StandardCharsets.UTF_8)
                     + "' cannot be written to VCF (REF must be a string of A, C, G, T, N)");
@@ -196,10 +196,6 @@ final class VcfSiteFormatter extends SiteFormatter {
         if (position < 1 || position > MAX_POSITION) {
             throw siteError(position, "VCF positions run from 1 to " + MAX_POSITION);
         }
-        if (index != null && position + alleleBytes[refCode].length - 1 > MAX_INDEXED_END) {
-            throw siteError(position, "beyond " + MAX_INDEXED_END
-                    + ", the last position a .tbi index holds (write .vcf instead, then bgzip it and run bcftools index --csi)");
-        }
     }
 
     private HapmatrixException siteError(long position, String what) {
@@ -207,7 +203,7 @@ final class VcfSiteFormatter extends SiteFormatter {
     }
 
     /** Fills {@link #genotypes} and {@link #alleleCounts} for one site; returns AN, the number of called alleles. */
-    private int countGenotypes(SiteRows sites, int row, int refCode, int altCount) {
+    final int countGenotypes(SiteRows sites, int row, int refCode, int altCount) {
         gtIndex[refCode] = 0;
         for (int i = 0; i < altCount; i++) {
             gtIndex[alts[i]] = i + 1;

@@ -103,6 +103,10 @@ public final class IndexedVcfWriter {
         bgzf.flush();
         long dataEnd = bgzf.getFilePointer() >> 16; // after a flush the offset in the block is 0
         bgzf.close();
+        if (!index.fitsTbi()) {
+            throw new HapmatrixException(part + ": " + index.beyondTbi() + " is beyond 2^29, the last position a .tbi holds"
+                    + " (concatenate to .vcf, then bgzip it and run bcftools index --csi)");
+        }
         index.write(dataEnd, indexFile);
     }
 }

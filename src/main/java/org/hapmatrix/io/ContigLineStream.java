@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Optional;
-import org.hapmatrix.format.MatrixParser;
 import org.hapmatrix.matrix.Utf8;
 
 /** Reads an input line by line, each line with its end, and tells a line's contig (its first field) without decoding it. */
 public final class ContigLineStream {
+    /** A line longer than this is a broken file, not a site. */
+    public static final int MAX_LINE_BYTES = 64 << 20;
+
     private final InputStream in;
     private byte[] buffer = new byte[1 << 16];
     private int start;
@@ -58,7 +60,7 @@ public final class ContigLineStream {
             start = 0;
         }
         if (end == buffer.length) {
-            if (buffer.length >= MatrixParser.MAX_LINE_BYTES + 2) {
+            if (buffer.length >= MAX_LINE_BYTES + 2) {
                 endOfInput = true; // let the parser report the overlong line
                 return;
             }

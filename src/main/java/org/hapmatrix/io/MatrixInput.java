@@ -27,6 +27,7 @@ public final class MatrixInput implements AutoCloseable {
     private final LongSupplier rawBytesRead;
     private final Compression compression;
     private final InputStream decoded;
+    private final boolean onlySelectedLines;
 
     private MatrixInput(String name, long compressedSize, boolean rereadable, InputStream source) throws IOException {
         this.name = name;
@@ -34,6 +35,7 @@ public final class MatrixInput implements AutoCloseable {
         this.rereadable = rereadable;
         CountingInputStream raw = new CountingInputStream(source);
         this.rawBytesRead = () -> raw.count;
+        this.onlySelectedLines = false;
         BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
         try {
             this.compression = Compression.detect(buffered);
@@ -51,6 +53,12 @@ public final class MatrixInput implements AutoCloseable {
         this.rawBytesRead = selectedLines::bytesRead;
         this.compression = compression;
         this.decoded = selectedLines;
+        this.onlySelectedLines = true;
+    }
+
+    /** Whether this input holds only some contigs' lines (read through an index, or filtered while reading). */
+    public boolean onlySelectedLines() {
+        return onlySelectedLines;
     }
 
     /**

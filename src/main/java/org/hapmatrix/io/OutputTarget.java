@@ -1,5 +1,6 @@
 package org.hapmatrix.io;
 
+import htsjdk.samtools.util.BlockCompressedOutputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,13 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import org.hapmatrix.HapmatrixException;
 
 /**
  * Where the table goes: standard output ({@code -} or no path), or a file written to a temporary
  * name beside it and renamed into place by {@link #commit()}, so a failed run leaves no partial
- * file and an existing file stays as it was. A name ending in {@code .gz} is gzip-compressed.
+ * file and an existing file stays as it was. A name ending in {@code .gz} or {@code .bgz} is
+ * BGZF-compressed: a gzip file that tabix can index and htslib can seek in.
  * Devices and pipes ({@code /dev/stdout}, {@code /dev/full}) are written directly.
  */
 public final class OutputTarget implements AutoCloseable {
@@ -39,7 +40,7 @@ public final class OutputTarget implements AutoCloseable {
         return open(path, true);
     }
 
-    /** @param gzipByName whether a name ending in .gz is gzip-compressed here (false: the bytes come compressed, as BGZF) */
+    /** @param gzipByName whether a name ending in .gz or .bgz is BGZF-compressed here (false: the bytes come compressed) */
     public static OutputTarget open(String path, boolean gzipByName) {
         if (path == null || STDOUT.equals(path)) {
             return new OutputTarget("<stdout>", null, null,
@@ -52,10 +53,10 @@ public final class OutputTarget implements AutoCloseable {
             boolean special = Files.exists(target) && !Files.isRegularFile(target);
             temporary = special ? null : createPart(directory, target.getFileName().toString());
             // The part file is new and empty: no O_TRUNC, which makes ext4 flush the whole file on
-            // close (its "replace via truncate" safeguard: 0.09 s for a 200 MB table).
+            // close (its "replace via truncate" safeguard; bench/RESULTS.md).
             OutputStream file = new BufferedOutputStream(special ? Files.newOutputStream(target)
                     : Files.newOutputStream(temporary, StandardOpenOption.WRITE), BUFFER_BYTES);
-            OutputStream stream = gzipByName && path.endsWith(".gz") ? new GZIPOutputStream(file, BUFFER_BYTES) : file;
+            OutputStream stream = gzipByName && FileExtensions.isCompressedName(path) ? new BlockCompressedOutputStream(file, (Path) null) : file;
             return new OutputTarget(path, target, temporary, stream);
         } catch (IOException e) {
             if (temporary != null) {

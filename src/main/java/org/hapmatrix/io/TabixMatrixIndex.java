@@ -45,7 +45,7 @@ public final class TabixMatrixIndex {
 
     /** {@code MATRIX.tbi} beside a regular file. */
     public static Path indexPath(String matrix) {
-        return Path.of(matrix + ".tbi");
+        return Path.of(FileExtensions.tabixIndexOf(matrix));
     }
 
     /**

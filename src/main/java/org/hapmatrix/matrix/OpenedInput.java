@@ -17,6 +17,11 @@ public interface OpenedInput extends MatrixSource, AutoCloseable {
     /** Checks explicit pairs against the input's samples, before loading. */
     void validatePairs(List<SamplePair> pairs);
 
+    /** Whether only the contigs asked for are read (through an index), so everything loaded is selected. */
+    default boolean readsOnlySelectedContigs() {
+        return false;
+    }
+
     @Override
     void close();
 }

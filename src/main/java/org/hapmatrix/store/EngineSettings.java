@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * process flat whatever the input size, and where DuckDB spills when it reaches that ceiling.
  */
 public record EngineSettings(int threads, String memoryLimit, Path tempDirectory) {
-    // Measured (bench/RESULTS.md): 1GB loads twice as fast as 256MB; 256MB keeps a 14 GB run under 1 GiB RSS.
+    // The default trades load speed against peak memory; the figures are in bench/RESULTS.md.
     public static final String DEFAULT_MEMORY_LIMIT = "1GB";
 
     private static final Pattern MEMORY_LIMIT =

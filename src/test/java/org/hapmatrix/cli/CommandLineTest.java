@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The command-line surface scripts depend on: command names, --help, --version, usage exit codes. */
 class CommandLineTest {
     @ParameterizedTest
-    @ValueSource(strings = {"convert", "load", "export", "sql", "info", "contigs", "concat"})
+    @ValueSource(strings = {"convert", "load", "export", "sql", "info", "stats", "contigs", "concat"})
     void everyCommandHasHelpAndVersion(String command) {
         CliRunner.Result help = CliRunner.run(command, "--help");
         assertEquals(0, help.exitCode(), help.toString());
@@ -29,7 +29,7 @@ class CommandLineTest {
         CliRunner.Result help = CliRunner.run("--help");
         assertEquals(0, help.exitCode());
         // Only a command line that names a subcommand registers that one alone (Main.commandLine).
-        for (String command : new String[] {"convert", "load", "export", "sql", "info", "contigs", "concat"}) {
+        for (String command : new String[] {"convert", "load", "export", "sql", "info", "stats", "contigs", "concat"}) {
             assertTrue(help.out().contains("  " + command + " ") || help.out().contains("  " + command + "\n"), help.out());
         }
     }

@@ -40,7 +40,7 @@ class HelpWrappingTest {
     @ValueSource(ints = {60, 80, 120})
     void extensionsAndListsStayWholeOnTheirLine(int width) {
         String convert = help("convert", width);
-        for (String token : List.of(".vcf.gz", ".vcf.bgz", "--pair=NAME=A,B", "NAME<TAB>SAMPLE_A<TAB>SAMPLE_B")) {
+        for (String token : List.of(".vcf.gz", ".vcf.bgz", "--pair=NAME=A,B")) {
             assertTrue(convert.contains(token), token + " split at width " + width + ":\n" + convert);
         }
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * a command, suggestions for typing mistakes, and option help written for each command.
  */
 class HelpfulCommandLineTest {
-    private static final List<String> COMMANDS = List.of("convert", "load", "export", "sql", "info", "contigs", "concat");
+    private static final List<String> COMMANDS = List.of("convert", "load", "export", "sql", "info", "stats", "contigs", "concat");
 
     @Test
     void noCommandPrintsTheCommandListToStderrAsAUsageError() {

@@ -102,7 +102,7 @@ class ReleaseTarballIT {
     @Test
     void holdsOneDuckDbLibraryManPagesCompletionAndLicenses() throws Exception {
         assertEquals(Set.of("hapmatrix.jar", "hapmatrix.classlist", "libduckdb_java.so_linux_amd64"), libAsShipped);
-        for (String command : List.of("", "-convert", "-load", "-export", "-sql", "-info", "-contigs", "-concat")) {
+        for (String command : List.of("", "-convert", "-load", "-export", "-sql", "-info", "-stats", "-contigs", "-concat")) {
             assertTrue(Files.isRegularFile(installed.resolve("share/man/man1/hapmatrix" + command + ".1")), command);
         }
         assertTrue(Files.isRegularFile(installed.resolve("share/doc/hapmatrix/LICENSE")));

@@ -1,4 +1,4 @@
-package org.hapmatrix.format;
+package org.hapmatrix.io;
 
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +11,10 @@ public final class FileExtensions {
     public static final String VCF = ".vcf";
     /** BGZF-compressed VCF, as bgzip and bcftools name it. */
     public static final List<String> COMPRESSED_VCF = List.of(".vcf.gz", ".vcf.bgz");
+    /** BCF, always BGZF-compressed (htslib's default for {@code -Ob}). */
+    public static final String BCF = ".bcf";
     public static final String GZIP = ".gz";
+    public static final String BGZF = ".bgz";
     public static final String TABIX_INDEX = ".tbi";
 
     private FileExtensions() {
@@ -29,7 +32,7 @@ public final class FileExtensions {
 
     /** Whether an output of this name is compressed ({@code .gz} or {@code .bgz}). */
     public static boolean isCompressedName(String name) {
-        return hasExtension(name, GZIP) || hasExtension(name, ".bgz");
+        return hasExtension(name, GZIP) || hasExtension(name, BGZF);
     }
 
     /** The tabix index's name beside {@code file}. */

@@ -1,0 +1,2 @@
+-- alt_copies without a selected pair.
+0

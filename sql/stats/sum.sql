@@ -1,0 +1,2 @@
+-- Two branches of a balanced sum tree (see bit_or.sql).
+({{left}} + {{right}})

@@ -1,0 +1,182 @@
+package org.hapmatrix.format;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.Map;
+import org.hapmatrix.HapmatrixException;
+
+/**
+ * BCF 2.2 records, encoded as htslib's {@code vcf_parse} encodes the VCF line that
+ * {@link VcfSiteFormatter} writes for the same site (same checks, same AC/AN and GT), so that
+ * {@code bcftools view} prints the same records from either file. Typed values take the smallest
+ * integer type that holds them, as {@code bcf_enc_vint} does. Written straight into the reused
+ * buffer: no per-site objects, as for the text formats (htsjdk's BCF2 writer needs a
+ * VariantContext per site and one writer for the whole file, not the export's parallel parts).
+ */
+final class BcfSiteFormatter extends VcfSiteFormatter {
+    /** The header dictionary's numbers (see {@link BcfCodec}): PASS 0, then AC, AN, GT. */
+    private static final int KEY_AC = 1;
+    private static final int KEY_AN = 2;
+    private static final int KEY_GT = 3;
+    private static final int MISSING_QUAL = 0x7F800001;
+    private static final int INT8 = 1;
+    private static final int INT16 = 2;
+    private static final int INT32 = 3;
+    private static final int CHAR = 7;
+
+    private final Map<String, Integer> contigIds = new HashMap<>();
+    private String previousContig;
+    private int contigId;
+
+    BcfSiteFormatter(Context context, OutputStream out, BgzfPart index) {
+        super(context, out, index);
+        for (String contig : context.contigs()) {
+            contigIds.put(contig, contigIds.size());
+        }
+    }
+
+    @Override
+    public void write(SiteRows sites) throws IOException {
+        int rows = sites.rows();
+        for (int row = 0; row < rows; row++) {
+            startSite(sites, row);
+            if (!contigName.equals(previousContig)) {
+                Integer id = contigIds.get(contigName);
+                if (id == null) {
+                    throw new HapmatrixException("contig '" + contigName + "' is not in the BCF header");
+                }
+                contigId = id;
+                previousContig = contigName;
+            }
+            long position = sites.position(row);
+            int refCode = sites.refCode(row);
+            int altCount = sites.altCodes(row, alts);
+            check(position, refCode, altCount);
+            byte[] ref = alleleBytes[refCode];
+            if (index != null) {
+                flush();
+                index.recordStart(contigName, position, position + ref.length - 1);
+            }
+            int called = countGenotypes(sites, row, refCode, altCount);
+
+            int alleleBytesTotal = typedStringSize(ref.length);
+            for (int i = 0; i < altCount; i++) {
+                alleleBytesTotal += typedStringSize(vcfAlleles[alts[i]].length);
+            }
+            int maxCount = 0;
+            for (int i = 1; i <= altCount; i++) {
+                maxCount = Math.max(maxCount, alleleCounts[i]);
+            }
+            int acType = intType(maxCount);
+            int maxGenotype = 0;
+            for (int i = 0; i < 2 * pairCount; i++) {
+                maxGenotype = Math.max(maxGenotype, genotypes[i]);
+            }
+            int acValues = Math.max(1, altCount);
+            int shared = 24 + 1 + alleleBytesTotal + 1
+                    + 2 + typedVectorSize(acValues, acType)
+                    + 2 + typedVectorSize(1, intType(called));
+            int gtType = intType(encodedAllele(maxGenotype, true));
+            int individual = pairCount == 0 ? 0 : 2 + 1 + 2 * pairCount * width(gtType);
+            ensureRoom(8 + shared + individual);
+            putInt32(shared);
+            putInt32(individual);
+            putInt32(contigId);
+            putInt32((int) (position - 1));
+            putInt32(ref.length);
+            putInt32(MISSING_QUAL);
+            putInt32(((altCount + 1) << 16) | 2);
+            putInt32(((pairCount == 0 ? 0 : 1) << 24) | pairCount);
+            buffer[length++] = (byte) CHAR; // ID: '.', an empty string
+            putTypedString(ref);
+            for (int i = 0; i < altCount; i++) {
+                putTypedString(vcfAlleles[alts[i]]);
+            }
+            buffer[length++] = 0; // FILTER: '.', no filters
+            putKey(KEY_AC);
+            putTypeByte(acValues, acType);
+            if (altCount == 0) {
+                buffer[length++] = (byte) 0x80; // AC= with no ALT: one missing value, as htslib parses it
+            } else {
+                for (int i = 1; i <= altCount; i++) {
+                    putValue(alleleCounts[i], acType);
+                }
+            }
+            putKey(KEY_AN);
+            putTypeByte(1, intType(called));
+            putValue(called, intType(called));
+            if (pairCount > 0) {
+                putKey(KEY_GT);
+                putTypeByte(2, gtType);
+                for (int pair = 0; pair < pairCount; pair++) {
+                    putValue(encodedAllele(genotypes[2 * pair], false), gtType);
+                    putValue(encodedAllele(genotypes[2 * pair + 1], true), gtType);
+                }
+            }
+            lineDone();
+        }
+    }
+
+    /** htslib's GT value: (index + 1) << 1, or 0 for '.', with the phased bit on the second allele. */
+    private static int encodedAllele(int gt, boolean phased) {
+        return ((gt + 1) << 1) | (phased ? 1 : 0);
+    }
+
+    /** The smallest BCF integer type for a non-negative value (int8 reserves -128..-121 only). */
+    private static int intType(int max) {
+        return max <= Byte.MAX_VALUE ? INT8 : max <= Short.MAX_VALUE ? INT16 : INT32;
+    }
+
+    private static int width(int type) {
+        return type == INT8 ? 1 : type == INT16 ? 2 : 4;
+    }
+
+    private static int typedVectorSize(int values, int type) {
+        return (values < 15 ? 1 : 1 + 1 + width(intType(values))) + values * width(type);
+    }
+
+    private static int typedStringSize(int length) {
+        return typedVectorSize(length, INT8);
+    }
+
+    private void putTypeByte(int values, int type) {
+        if (values < 15) {
+            buffer[length++] = (byte) ((values << 4) | type);
+        } else {
+            buffer[length++] = (byte) ((15 << 4) | type);
+            int lengthType = intType(values);
+            buffer[length++] = (byte) ((1 << 4) | lengthType);
+            putValue(values, lengthType);
+        }
+    }
+
+    private void putTypedString(byte[] text) {
+        putTypeByte(text.length, CHAR);
+        put(text);
+    }
+
+    /** A dictionary key: one int8 value. */
+    private void putKey(int key) {
+        buffer[length++] = (byte) ((1 << 4) | INT8);
+        buffer[length++] = (byte) key;
+    }
+
+    private void putValue(int value, int type) {
+        if (type == INT8) {
+            buffer[length++] = (byte) value;
+        } else if (type == INT16) {
+            buffer[length++] = (byte) value;
+            buffer[length++] = (byte) (value >>> 8);
+        } else {
+            putInt32(value);
+        }
+    }
+
+    private void putInt32(int value) {
+        buffer[length++] = (byte) value;
+        buffer[length++] = (byte) (value >>> 8);
+        buffer[length++] = (byte) (value >>> 16);
+        buffer[length++] = (byte) (value >>> 24);
+    }
+}

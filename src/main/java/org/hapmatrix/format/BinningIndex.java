@@ -1,0 +1,310 @@
+package org.hapmatrix.format;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * One binning index as htslib builds it ({@code hts_idx_push} and {@code hts_idx_finish} of
+ * htslib 1.16's hts.c, followed step by step so that bcftools reads exactly what its own indexer
+ * would have written): per reference the bins' chunks of virtual offsets, the linear index, and the
+ * pseudo-bin {@code n_bins + 1} with the reference's first and end offsets and its record count,
+ * which {@code bcftools index -n/-s} read. The same builder makes a {@code .tbi} (min_shift 14,
+ * 5 levels) and a {@code .csi} (min_shift 14, 6 levels); {@link TabixIndexWriter} writes them.
+ */
+final class BinningIndex {
+    static final int MIN_SHIFT = 14;
+    /** htslib's HTS_MIN_MARKER_DIST: a bin whose chunks span fewer compressed bytes goes into its parent. */
+    private static final long MIN_MARKER_DISTANCE = 0x10000;
+    private static final int NO_BIN = -1;
+
+    final int levels;
+    final int binCount;
+    /** The highest end (0-based, exclusive) a record may have: 2^(14 + 3 levels). */
+    final long maxEnd;
+    /** Per reference id: its bins (bin number to chunks as begin, end pairs), or null without records. */
+    private final List<TreeMap<Integer, Chunks>> bins = new ArrayList<>();
+    private final List<long[]> linear = new ArrayList<>();
+    private final List<Integer> linearLength = new ArrayList<>();
+    private int lastTid = -1;
+    private int lastBin = NO_BIN;
+    private int saveTid = -1;
+    private int saveBin = NO_BIN;
+    private long saveOffset;
+    private long lastOffset;
+    private long firstOffset;
+    private long records;
+    private boolean finished;
+
+    /** @param levels 5 for .tbi, 6 for .csi */
+    BinningIndex(int levels) {
+        this.levels = levels;
+        this.binCount = ((1 << (3 * levels + 3)) - 1) / 7;
+        this.maxEnd = 1L << (MIN_SHIFT + 3 * levels);
+    }
+
+    int metaBin() {
+        return binCount + 1;
+    }
+
+    /** Chunks of one bin, and for .csi the bin's smallest offset of a record it may hold. */
+    static final class Chunks {
+        long[] pairs = new long[4];
+        int count;
+        long linearOffset;
+
+        void add(long begin, long end) {
+            if (2 * count + 2 > pairs.length) {
+                pairs = Arrays.copyOf(pairs, pairs.length * 2);
+            }
+            pairs[2 * count] = begin;
+            pairs[2 * count + 1] = end;
+            count++;
+        }
+
+        long begin(int chunk) {
+            return pairs[2 * chunk];
+        }
+
+        long end(int chunk) {
+            return pairs[2 * chunk + 1];
+        }
+
+        /** Sorts the chunks by their begin offset (htslib's ks_introsort(_off)). */
+        void sort() {
+            Integer[] order = new Integer[count];
+            for (int i = 0; i < count; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, Comparator.comparingLong(i -> pairs[2 * i]));
+            long[] sorted = new long[Math.max(4, 2 * count)];
+            for (int i = 0; i < count; i++) {
+                sorted[2 * i] = pairs[2 * order[i]];
+                sorted[2 * i + 1] = pairs[2 * order[i] + 1];
+            }
+            pairs = sorted;
+        }
+    }
+
+    /**
+     * Adds a record of reference {@code tid} spanning {@code begin..end} (0-based, end exclusive)
+     * that starts at virtual offset {@code start}; records come in file order, each reference's
+     * records together and sorted by begin (the caller checks both).
+     */
+    void push(int tid, long begin, long end, long start) {
+        if (lastTid < 0) {
+            firstOffset = start; // htslib's offset0: where the header ends
+        }
+        lastOffset = start;
+        while (bins.size() <= tid) {
+            bins.add(null);
+            linear.add(null);
+            linearLength.add(0);
+        }
+        if (lastTid != tid) {
+            lastTid = tid;
+            lastBin = NO_BIN;
+        }
+        if (bins.get(tid) == null) {
+            bins.set(tid, new TreeMap<>());
+            linear.set(tid, new long[16]);
+        }
+        if (begin < 0) {
+            begin = 0;
+        }
+        if (end <= 0) {
+            end = 1;
+        }
+        insertLinear(tid, begin, end, start);
+        int bin = regionToBin(begin, end);
+        if (lastBin != bin) {
+            if (saveBin != NO_BIN) {
+                chunks(saveTid, saveBin).add(saveOffset, lastOffset);
+            }
+            if (lastBin == NO_BIN && saveBin != NO_BIN) { // a new reference: the last one's pseudo-bin
+                chunks(saveTid, metaBin()).add(firstOffset, lastOffset);
+                chunks(saveTid, metaBin()).add(records, 0);
+                records = 0;
+                firstOffset = lastOffset;
+            }
+            saveOffset = lastOffset;
+            saveBin = bin;
+            lastBin = bin;
+            saveTid = tid;
+        }
+        records++;
+    }
+
+    private Chunks chunks(int tid, int bin) {
+        return bins.get(tid).computeIfAbsent(bin, b -> new Chunks());
+    }
+
+    private void insertLinear(int tid, long begin, long end, long offset) {
+        int first = (int) (begin >> MIN_SHIFT);
+        int last = (int) ((end - 1) >> MIN_SHIFT);
+        long[] windows = linear.get(tid);
+        int length = linearLength.get(tid);
+        if (windows.length < last + 1) {
+            int size = windows.length;
+            while (size < last + 1) {
+                size *= 2;
+            }
+            windows = Arrays.copyOf(windows, size);
+            linear.set(tid, windows);
+        }
+        if (length < last + 1) {
+            Arrays.fill(windows, length, last + 1, -1L);
+            linearLength.set(tid, last + 1);
+        }
+        for (int window = first; window <= last; window++) {
+            if (windows[window] == -1L) {
+                windows[window] = offset;
+            }
+        }
+    }
+
+    /** htslib's hts_reg2bin. */
+    int regionToBin(long begin, long end) {
+        end--;
+        int shift = MIN_SHIFT;
+        int first = ((1 << (3 * levels)) - 1) / 7;
+        for (int level = levels; level > 0; level--, shift += 3, first -= 1 << (3 * level)) {
+            if (begin >> shift == end >> shift) {
+                return first + (int) (begin >> shift);
+            }
+        }
+        return 0;
+    }
+
+    private static int firstBinOfLevel(int level) {
+        return ((1 << (3 * level)) - 1) / 7;
+    }
+
+    private static int parent(int bin) {
+        return (bin - 1) >> 3;
+    }
+
+    private static int levelOf(int bin) {
+        int level = 0;
+        for (int b = bin; b != 0; b = parent(b)) {
+            level++;
+        }
+        return level;
+    }
+
+    /** htslib's hts_bin_bot: the first linear window under a bin. */
+    private int bottomWindow(int bin) {
+        int level = levelOf(bin);
+        return (bin - firstBinOfLevel(level)) << (3 * (levels - level));
+    }
+
+    /** Ends the index at {@code finalOffset}, the virtual offset of the end of the data (htslib's hts_idx_finish). */
+    void finish(long finalOffset) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (saveTid >= 0) {
+            chunks(saveTid, saveBin).add(saveOffset, finalOffset);
+            chunks(saveTid, metaBin()).add(firstOffset, finalOffset);
+            chunks(saveTid, metaBin()).add(records, 0);
+        }
+        for (int tid = 0; tid < bins.size(); tid++) {
+            updateLinearOffsets(tid);
+            compressBins(tid);
+        }
+    }
+
+    private void updateLinearOffsets(int tid) {
+        TreeMap<Integer, Chunks> referenceBins = bins.get(tid);
+        long[] windows = linear.get(tid);
+        int length = linearLength.get(tid);
+        if (referenceBins == null) {
+            return;
+        }
+        Chunks meta = referenceBins.get(metaBin());
+        long firstOffsetOfReference = meta != null ? meta.begin(0) : 0;
+        int window = 0;
+        for (; window < length && windows[window] == -1L; window++) {
+            windows[window] = firstOffsetOfReference;
+        }
+        for (; window < length; window++) {
+            if (windows[window] == -1L) {
+                windows[window] = windows[window - 1];
+            }
+        }
+        for (var entry : referenceBins.entrySet()) {
+            int bin = entry.getKey();
+            if (bin < binCount) {
+                int bottom = bottomWindow(bin);
+                entry.getValue().linearOffset = bottom < length ? windows[bottom] : 0;
+            } else {
+                entry.getValue().linearOffset = 0;
+            }
+        }
+    }
+
+    /** htslib's compress_binning: small bins into their parents, then chunks that share a BGZF block merged. */
+    private void compressBins(int tid) {
+        TreeMap<Integer, Chunks> referenceBins = bins.get(tid);
+        if (referenceBins == null) {
+            return;
+        }
+        for (int level = levels; level > 0; level--) {
+            int first = firstBinOfLevel(level);
+            int next = firstBinOfLevel(level + 1);
+            for (Integer bin : new ArrayList<>(referenceBins.subMap(first, next).keySet())) {
+                Chunks chunks = referenceBins.get(bin);
+                if (level < levels && chunks.count > 1) {
+                    chunks.sort();
+                }
+                if ((chunks.end(chunks.count - 1) >>> 16) - (chunks.begin(0) >>> 16) < MIN_MARKER_DISTANCE) {
+                    Chunks parentChunks = referenceBins.get(parent(bin));
+                    if (parentChunks == null) {
+                        continue;
+                    }
+                    for (int i = 0; i < chunks.count; i++) {
+                        parentChunks.add(chunks.begin(i), chunks.end(i));
+                    }
+                    referenceBins.remove(bin);
+                }
+            }
+        }
+        for (var entry : referenceBins.entrySet()) {
+            if (entry.getKey() >= binCount) {
+                continue;
+            }
+            Chunks chunks = entry.getValue();
+            chunks.sort();
+            int kept = 0;
+            for (int i = 1; i < chunks.count; i++) {
+                if (chunks.end(kept) >>> 16 >= chunks.begin(i) >>> 16) {
+                    if (chunks.end(kept) < chunks.end(i)) {
+                        chunks.pairs[2 * kept + 1] = chunks.end(i);
+                    }
+                } else {
+                    kept++;
+                    chunks.pairs[2 * kept] = chunks.begin(i);
+                    chunks.pairs[2 * kept + 1] = chunks.end(i);
+                }
+            }
+            chunks.count = kept + 1;
+        }
+    }
+
+    /** References seen so far (the highest id plus one). */
+    int references() {
+        return bins.size();
+    }
+
+    /** The bins of reference {@code tid} in ascending order, or null when it has no records. */
+    TreeMap<Integer, Chunks> bins(int tid) {
+        return tid < bins.size() ? bins.get(tid) : null;
+    }
+
+    long[] linear(int tid) {
+        return Arrays.copyOf(linear.get(tid), linearLength.get(tid));
+    }
+}

@@ -1,0 +1,23 @@
+package org.hapmatrix.format;
+
+/**
+ * The index written beside a BGZF output ({@code --index}): htslib's {@code .tbi} (positions up to
+ * 2^29) or {@code .csi} (up to 2^31), or none. Both carry the per-contig record counts that
+ * {@code bcftools index -n/-s} read.
+ */
+public enum IndexKind {
+    tbi(".tbi"),
+    csi(".csi"),
+    none("");
+
+    private final String extension;
+
+    IndexKind(String extension) {
+        this.extension = extension;
+    }
+
+    /** The index's file name beside {@code file}. */
+    public String nameBeside(String file) {
+        return file + extension;
+    }
+}
