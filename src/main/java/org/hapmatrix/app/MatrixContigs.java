@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.BgzfEndCheck;
 import org.hapmatrix.io.ContigLineStream;
 import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.io.TabixMatrixIndex;
@@ -26,6 +27,7 @@ public final class MatrixContigs {
     public static void list(String path, boolean headerGiven, Consumer<String> sink) {
         Optional<TabixMatrixIndex> index = TabixMatrixIndex.find(path, headerGiven);
         if (index.isPresent()) {
+            index.get().requireEveryLineIndexed(headerGiven);
             index.get().contigs().forEach(sink);
             return;
         }
@@ -62,7 +64,7 @@ public final class MatrixContigs {
                 }
             }
         } catch (EOFException e) {
-            throw HapmatrixException.at(path, lineNumber + 1, "gzip data is truncated");
+            throw HapmatrixException.at(path, lineNumber + 1, "gzip data is truncated" + BgzfEndCheck.detail(e));
         } catch (IOException e) {
             throw HapmatrixException.at(path, lineNumber + 1, "read failed: " + e.getMessage());
         }

@@ -1,6 +1,7 @@
 package org.hapmatrix.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.hapmatrix.export.ExportLayout;
 import org.hapmatrix.export.ExportRequest;
@@ -25,7 +26,11 @@ public final class MatrixConvert {
     public record Input(String matrix, Path headerFile) {
     }
 
-    public record Result(long sitesRead, long sitesWritten, int contigs, int pairs) {
+    /** {@code unpaired}: the columns the default pairs leave out, for the summary. */
+    public record Result(long sitesRead, long sitesWritten, int contigs, int pairs, List<String> unpaired) {
+        public Result(long sitesRead, long sitesWritten, int contigs, int pairs) {
+            this(sitesRead, sitesWritten, contigs, pairs, List.of());
+        }
     }
 
     private MatrixConvert() {
@@ -50,7 +55,7 @@ public final class MatrixConvert {
                     }
                     if (result.isPresent()) {
                         SegmentedConvert.Result done = result.get();
-                        return new Result(done.sitesRead(), done.sitesWritten(), done.contigs(), done.pairs());
+                        return new Result(done.sitesRead(), done.sitesWritten(), done.contigs(), done.pairs(), done.unpaired());
                     }
                 }
                 // Contigs not in blocks, a late new allele, or contigs selected at export (no index): the
@@ -77,7 +82,7 @@ public final class MatrixConvert {
                 newDatabase.commit();
             }
             return new Result(loaded.sites(), result.sitesWritten(), result.plan().contigs().size(),
-                    result.plan().pairs().size());
+                    result.plan().pairs().size(), result.plan().unpaired());
         } finally {
             if (keptDatabase == null) {
                 TemporaryFiles.delete(databaseFile.getParent());

@@ -14,6 +14,7 @@ import org.hapmatrix.format.Codecs;
 import org.hapmatrix.format.OutputCodec;
 import org.hapmatrix.gather.IndexedVcfWriter;
 import org.hapmatrix.gather.PartHeader;
+import org.hapmatrix.io.BgzfEndCheck;
 import org.hapmatrix.io.FileExtensions;
 import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.io.OutputTarget;
@@ -37,6 +38,7 @@ public final class PartConcatenator {
             throw HapmatrixException.usage("concat: no part given");
         }
         refuseOutputAmongParts(parts, output);
+        refuseRepeatedParts(parts);
         List<PartHeader> headers = new ArrayList<>();
         for (String part : parts) {
             headers.add(PartHeader.read(part));
@@ -65,8 +67,13 @@ public final class PartConcatenator {
             long records = 0;
             try {
                 out.write(header);
+                PartContigs contigs = new PartContigs();
                 for (String part : parts) {
-                    records += copyRecords(part, out::write);
+                    contigs.startPart(part);
+                    records += copyRecords(part, (buffer, offset, length) -> {
+                        contigs.scan(buffer, offset, length);
+                        out.write(buffer, offset, length);
+                    });
                 }
             } catch (IOException e) {
                 throw target.writeFailure(e);
@@ -84,9 +91,14 @@ public final class PartConcatenator {
             long records = 0;
             try {
                 writer.writeHeader(header);
+                PartContigs contigs = new PartContigs();
                 for (String part : parts) {
                     writer.startPart(part);
-                    records += copyRecords(part, writer::writeRecords);
+                    contigs.startPart(part);
+                    records += copyRecords(part, (buffer, offset, length) -> {
+                        contigs.scan(buffer, offset, length);
+                        writer.writeRecords(buffer, offset, length);
+                    });
                 }
                 writer.finish(indexTarget.stream());
             } catch (IOException e) {
@@ -131,9 +143,32 @@ public final class PartConcatenator {
         try {
             return in.read(buffer);
         } catch (EOFException e) {
-            throw new HapmatrixException(part + ": gzip data is truncated", e);
+            throw new HapmatrixException(part + ": gzip data is truncated" + BgzfEndCheck.detail(e), e);
         } catch (IOException e) {
             throw new HapmatrixException(part + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The same file twice (under any name) would duplicate its records. */
+    private static void refuseRepeatedParts(List<String> parts) {
+        java.util.Map<Object, String> seen = new java.util.HashMap<>();
+        for (String part : parts) {
+            Path path = Path.of(part);
+            if (MatrixInput.STDIN.equals(part) || !Files.exists(path)) {
+                continue; // reported when read
+            }
+            Object key;
+            try {
+                Object fileKey = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+                key = fileKey != null ? fileKey : path.toRealPath();
+            } catch (IOException e) {
+                continue; // reported when read
+            }
+            String earlier = seen.putIfAbsent(key, part);
+            if (earlier != null) {
+                throw HapmatrixException.usage(part + ": given twice" + (earlier.equals(part) ? "" : " (also as " + earlier + ")")
+                        + "; each part is joined once");
+            }
         }
     }
 

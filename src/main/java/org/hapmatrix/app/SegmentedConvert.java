@@ -2,6 +2,7 @@ package org.hapmatrix.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.hapmatrix.export.ExportLayout;
 import org.hapmatrix.export.ExportRequest;
@@ -39,7 +40,7 @@ public final class SegmentedConvert {
     private static final double SEGMENT_SHARE = 0.25;
 
     /** What a convert did, for its summary line. */
-    public record Result(long sitesRead, long sitesWritten, int contigs, int pairs) {
+    public record Result(long sitesRead, long sitesWritten, int contigs, int pairs, List<String> unpaired) {
     }
 
     private SegmentedConvert() {
@@ -98,7 +99,7 @@ public final class SegmentedConvert {
             target.commit();
             IndexBeside.removeStale(output, org.hapmatrix.format.IndexKind.none);
             PhaseTimer.done("convert: output committed", start);
-            return Optional.of(new Result(loader.sitesRead(), segments.written, segments.contigs, segments.pairs));
+            return Optional.of(new Result(loader.sitesRead(), segments.written, segments.contigs, segments.pairs, segments.unpaired));
         } finally {
             TemporaryFiles.delete(scratch);
         }
@@ -110,12 +111,14 @@ public final class SegmentedConvert {
         long written;
         int contigs;
         int pairs;
+        List<String> unpaired = List.of();
         String lastContig;
 
         void add(MatrixExport.Result segment) {
             count++;
             written += segment.sitesWritten();
             pairs = segment.plan().pairs().size();
+            unpaired = segment.plan().unpaired();
             for (ContigInfo contig : segment.plan().contigs()) {
                 if (!contig.name().equals(lastContig)) {
                     contigs++;

@@ -44,7 +44,7 @@ final class ConvertCommand extends DatabaseCommand {
         MatrixConvert.Result result = MatrixConvert.run(new MatrixConvert.Input(input.matrix, input.headerFile),
                 database, settings, request, format.layout(output.path, spec), output.path, status::progress);
         status.summary(result.sitesRead() + " sites read, " + result.sitesWritten() + " written, "
-                + result.contigs() + " contig(s), " + result.pairs() + " pair(s)");
+                + result.contigs() + " contig(s), " + result.pairs() + " pair(s)" + StatusLine.unpaired(result.unpaired()));
         return 0;
     }
 }

@@ -36,7 +36,7 @@ final class ExportCommand extends DatabaseCommand {
                     format.layout(output.path, spec), output.path, progress);
         }
         status.summary(result.sitesWritten() + " sites written, " + result.plan().contigs().size()
-                + " contig(s), " + result.plan().pairs().size() + " pair(s)");
+                + " contig(s), " + result.plan().pairs().size() + " pair(s)" + StatusLine.unpaired(result.plan().unpaired()));
         return 0;
     }
 }

@@ -38,22 +38,41 @@ public final class FormatOptions {
         return ExportLayout.of(format, missing, index, output, commandLine);
     }
 
-    /** An argument as a shell would need it, on one line (control characters as escapes). */
-    private static String quoted(String argument) {
+    /**
+     * An argument as a shell reads it back, on one line: single quotes, or bash's ANSI-C quoting
+     * ({@code $'...'}) when it holds a control character, which plain quotes cannot carry on one line.
+     */
+    static String quoted(String argument) {
         if (PLAIN_ARGUMENT.matcher(argument).matches()) {
             return argument;
         }
-        StringBuilder quoted = new StringBuilder("'");
+        if (argument.codePoints().noneMatch(FormatOptions::isControl)) {
+            return "'" + argument.replace("'", "'\\''") + "'";
+        }
+        StringBuilder quoted = new StringBuilder("$'");
         argument.codePoints().forEach(c -> {
-            if (c == '\'') {
-                quoted.append("'\\''");
-            } else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
-                quoted.append(String.format("\\u%04x", c));
-            } else {
-                quoted.appendCodePoint(c);
+            switch (c) {
+                case '\\' -> quoted.append("\\\\");
+                case '\'' -> quoted.append("\\'");
+                case '\n' -> quoted.append("\\n");
+                case '\t' -> quoted.append("\\t");
+                case '\r' -> quoted.append("\\r");
+                default -> {
+                    if (c < 0x80 && isControl(c)) {
+                        quoted.append(String.format("\\x%02x", c));
+                    } else if (isControl(c)) {
+                        quoted.append(String.format("\\u%04x", c));
+                    } else {
+                        quoted.appendCodePoint(c);
+                    }
+                }
             }
         });
         return quoted.append('\'').toString();
+    }
+
+    private static boolean isControl(int c) {
+        return Character.isISOControl(c) || c == 0x2028 || c == 0x2029;
     }
 
     static final class FormatConverter implements ITypeConverter<OutputCodec> {

@@ -22,7 +22,12 @@ final class NamesFile {
     static List<String> read(Path file, String what) {
         List<String> names = new ArrayList<>();
         try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (i == 0 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // a byte-order mark (Windows editors) is no part of the first name
+                }
                 String name = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
                 if (!name.isEmpty()) {
                     names.add(name);

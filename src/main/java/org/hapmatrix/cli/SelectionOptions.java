@@ -56,6 +56,10 @@ public final class SelectionOptions {
             description = "Compute ALT over all samples (default, as the original program) or only the exported ones.")
     AltFrom altFrom = AltFrom.all;
 
+    @Option(names = "--sites-only",
+            description = "Write the sites without any pair (no pair selected is otherwise an error).")
+    boolean sitesOnly;
+
     /** The files these options read, by what they are, for the check that -o is none of them. */
     Map<String, Path> inputFiles() {
         Map<String, Path> files = new LinkedHashMap<>();
@@ -77,7 +81,7 @@ public final class SelectionOptions {
         if (regionsFile != null) {
             regions.addAll(Region.readFile(regionsFile));
         }
-        return new ExportRequest(explicitPairs(), samples, contigOptions.names(), altFrom, regions);
+        return new ExportRequest(explicitPairs(), samples, contigOptions.names(), altFrom, regions, sitesOnly);
     }
 
     private static List<String> splitAtCommas(List<String> lists) {

@@ -9,6 +9,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.hapmatrix.util.PrintableText;
 import org.hapmatrix.util.Progress;
 
 /**
@@ -38,6 +39,17 @@ final class StatusLine {
             err.printf("hapmatrix: %s, %.1f s%n", text, (System.nanoTime() - startNanos) / 1e9);
             err.flush();
         }
+    }
+
+    /** ", 2 unpaired columns (x y)" for the summary: columns the default a/b pairs leave out; empty for none. */
+    static String unpaired(java.util.List<String> columns) {
+        if (columns.isEmpty()) {
+            return "";
+        }
+        int shown = Math.min(columns.size(), 10);
+        return ", " + columns.size() + " unpaired column" + (columns.size() == 1 ? "" : "s") + " ("
+                + org.hapmatrix.util.PrintableText.oneLine(String.join(" ", columns.subList(0, shown)))
+                + (shown < columns.size() ? " ..." : "") + ")";
     }
 
     /** Linux names a terminal's device in /proc; elsewhere only a console with both ends on a terminal counts. */

@@ -10,12 +10,13 @@ import org.hapmatrix.store.ContigInfo;
  * per-contig queries; with regions ({@code -r/-R}), each contig's merged regions (a contig without is not written).
  */
 public record ExportPlan(List<SamplePair> pairs, List<String> altSamples, List<ContigInfo> contigs, int threads,
-                         java.util.Map<String, List<Region>> regions) {
+                         java.util.Map<String, List<Region>> regions, List<String> unpaired) {
     public ExportPlan(List<SamplePair> pairs, List<String> altSamples, List<ContigInfo> contigs, int threads) {
-        this(pairs, altSamples, contigs, threads, java.util.Map.of());
+        this(pairs, altSamples, contigs, threads, java.util.Map.of(), List.of());
     }
 
     public ExportPlan {
+        unpaired = List.copyOf(unpaired);
         pairs = List.copyOf(pairs);
         altSamples = List.copyOf(altSamples);
         contigs = List.copyOf(contigs);

@@ -11,9 +11,11 @@ import org.hapmatrix.matrix.SamplePair;
  * @param contigs  contigs to write; empty writes all (always in first-appearance order)
  * @param altFrom  which samples ALT is computed over
  * @param regions  {@code -r}/{@code -R}: write only sites overlapping these; empty writes all
+ * @param sitesOnly the user asked for sites without pairs ({@code --sites-only}); otherwise no pair
+ *                  selected is an error
  */
 public record ExportRequest(List<SamplePair> pairs, List<String> samples, List<String> contigs, AltFrom altFrom,
-                            List<Region> regions) {
+                            List<Region> regions, boolean sitesOnly) {
     public ExportRequest {
         pairs = List.copyOf(pairs);
         samples = List.copyOf(samples);
@@ -21,8 +23,15 @@ public record ExportRequest(List<SamplePair> pairs, List<String> samples, List<S
         regions = List.copyOf(regions);
     }
 
+    /** A request that wants pairs (no pair selected is an error), for every site. */
     public ExportRequest(List<SamplePair> pairs, List<String> samples, List<String> contigs, AltFrom altFrom) {
-        this(pairs, samples, contigs, altFrom, List.of());
+        this(pairs, samples, contigs, altFrom, List.of(), false);
+    }
+
+    /** A request that wants pairs, for the sites in {@code regions}. */
+    public ExportRequest(List<SamplePair> pairs, List<String> samples, List<String> contigs, AltFrom altFrom,
+                         List<Region> regions) {
+        this(pairs, samples, contigs, altFrom, regions, false);
     }
 
     /**
@@ -42,7 +51,7 @@ public record ExportRequest(List<SamplePair> pairs, List<String> samples, List<S
 
     /** This request for every contig of its input (an input that already holds only the selected ones). */
     public ExportRequest withEveryContig() {
-        return new ExportRequest(pairs, samples, List.of(), altFrom, regions);
+        return new ExportRequest(pairs, samples, List.of(), altFrom, regions, sitesOnly);
     }
 
     /** The whole table: default pairs, every contig, ALT over all samples. */

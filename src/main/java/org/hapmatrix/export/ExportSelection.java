@@ -1,6 +1,7 @@
 package org.hapmatrix.export;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +33,13 @@ public final class ExportSelection {
             Set<String> kept = Set.copyOf(samples);
             pairs = pairs.stream().filter(p -> kept.contains(p.sampleA()) && kept.contains(p.sampleB())).toList();
         }
+        if (pairs.isEmpty() && !request.sitesOnly()) {
+            throw HapmatrixException.usage(source + ": no pair selected, so the output would hold sites only: "
+                    + (!explicitPairs.isEmpty() || !samples.isEmpty()
+                            ? "--samples keeps no pair whose two samples it names"
+                            : "no sample names end in a and b to pair by default")
+                    + "; name pairs with --pair NAME=A,B or --pairs FILE, or ask for sites only with --sites-only");
+        }
         List<String> altSamples = catalog.samples();
         if (request.altFrom() == AltFrom.selected) {
             Set<String> selected = new LinkedHashSet<>();
@@ -44,8 +52,19 @@ public final class ExportSelection {
             }
             altSamples = List.copyOf(selected);
         }
+        List<String> unpaired = List.of();
+        if (explicitPairs.isEmpty() && samples.isEmpty()) {
+            // Default pairs: a column whose name pairs with no other is left out; the summary says so.
+            Set<String> paired = new HashSet<>();
+            pairs.forEach(p -> {
+                paired.add(p.sampleA());
+                paired.add(p.sampleB());
+            });
+            unpaired = catalog.samples().stream().filter(s -> !paired.contains(s)).toList();
+        }
         if (request.regions().isEmpty()) {
-            return new ExportPlan(pairs, altSamples, selectContigs(catalog, source, request.contigs()), threads);
+            return new ExportPlan(pairs, altSamples, selectContigs(catalog, source, request.contigs()), threads,
+                    java.util.Map.of(), unpaired);
         }
         java.util.Map<String, List<Region>> regions = Region.merged(request.regions());
         List<String> known = catalog.contigs().stream().map(ContigInfo::name).toList();
@@ -55,7 +74,7 @@ public final class ExportSelection {
             wanted.retainAll(request.contigs());
         }
         List<ContigInfo> contigs = wanted.isEmpty() ? List.of() : selectContigs(catalog, source, wanted);
-        return new ExportPlan(pairs, altSamples, contigs, threads, regions);
+        return new ExportPlan(pairs, altSamples, contigs, threads, regions, unpaired);
     }
 
     private static List<ContigInfo> selectContigs(MatrixCatalog catalog, String source, List<String> wanted) {

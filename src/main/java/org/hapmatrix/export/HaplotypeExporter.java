@@ -144,7 +144,8 @@ public final class HaplotypeExporter {
             long rowsTotal = units.stream().mapToLong(WorkUnit::rows).sum();
             long rowsDone = 0;
             try {
-                byte[] header = withHeader ? layout.format().header(new OutputCodec.HeaderFields(plan.pairs(), contigNames(plan), layout.commandLine())) : new byte[0];
+                byte[] header = withHeader ? layout.format().header(new OutputCodec.HeaderFields(plan.pairs(), contigNames(plan), layout.commandLine(),
+                        OutputOptionsLine.of(layout, plan))) : new byte[0];
                 if (bgzf) {
                     header = BgzfPart.compress(header);
                 }

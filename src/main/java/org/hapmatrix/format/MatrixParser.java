@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.BgzfEndCheck;
 import org.hapmatrix.io.ContigLineStream;
 import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.matrix.MatrixHeader;
@@ -327,7 +328,7 @@ public final class MatrixParser implements SiteBatchReader {
                 bufferEnd += n;
             }
         } catch (EOFException e) {
-            throw error(lineNumber + 1, "gzip data is truncated");
+            throw error(lineNumber + 1, "gzip data is truncated" + BgzfEndCheck.detail(e));
         } catch (ZipException e) {
             throw error(lineNumber + 1, "gzip data is corrupt" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
         } catch (IOException e) {

@@ -11,11 +11,19 @@ import org.hapmatrix.matrix.SamplePair;
  * file is created, and how it is written under a compressed name.
  */
 public abstract class OutputCodec implements Codec {
-    /** What a header is made of: the pairs written, the contigs written (in order) and the command line. */
-    public record HeaderFields(List<SamplePair> pairs, List<String> contigs, String commandLine) {
+    /**
+     * What a header is made of: the pairs written, the contigs written (in order), the command line
+     * and the output options that shape the records ({@code missing=...;alt_samples=...}; a header
+     * that can say so records them, so that concat can refuse parts made with others).
+     */
+    public record HeaderFields(List<SamplePair> pairs, List<String> contigs, String commandLine, String options) {
         public HeaderFields {
             pairs = List.copyOf(pairs);
             contigs = List.copyOf(contigs);
+        }
+
+        public HeaderFields(List<SamplePair> pairs, List<String> contigs, String commandLine) {
+            this(pairs, contigs, commandLine, "");
         }
     }
 

@@ -36,7 +36,7 @@ public final class VcfCodec extends OutputCodec {
 
     @Override
     public byte[] header(HeaderFields fields) {
-        return VcfSiteFormatter.header(fields.pairs(), fields.contigs(), fields.commandLine());
+        return VcfSiteFormatter.header(fields.pairs(), fields.contigs(), fields.commandLine(), fields.options());
     }
 
     @Override

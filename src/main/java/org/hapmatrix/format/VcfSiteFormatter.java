@@ -83,11 +83,15 @@ class VcfSiteFormatter extends SiteFormatter {
     }
 
     /** The meta lines and the column header line. */
-    static byte[] header(List<SamplePair> pairs, List<String> contigs, String commandLine) {
+    static byte[] header(List<SamplePair> pairs, List<String> contigs, String commandLine, String options) {
         StringBuilder header = new StringBuilder();
         header.append("##fileformat=VCFv4.2\n");
         header.append("##source=hapmatrix ").append(Version.current()).append('\n');
         header.append("##hapmatrix_command=").append(commandLine).append('\n');
+        if (!options.isEmpty()) {
+            // Unlike the command line, the same for every part of a scatter: concat compares it.
+            header.append("##hapmatrix_options=").append(options).append('\n');
+        }
         for (String contig : contigs) {
             header.append("##contig=<ID=").append(contig).append(">\n");
         }
@@ -114,11 +118,12 @@ class VcfSiteFormatter extends SiteFormatter {
             boolean valid = !contig.isEmpty() && "#*=".indexOf(contig.charAt(0)) < 0;
             for (int i = 0; valid && i < contig.length(); i++) {
                 char c = contig.charAt(i);
-                valid = c > ' ' && c != 0x7f && ",<>[](){}\"'\\".indexOf(c) < 0 && !Character.isWhitespace(c);
+                // No '=' (htsjdk reads ##contig=<ID=chr=1> as another key) and no backtick (bcftools).
+                valid = c > ' ' && c != 0x7f && ",<>[](){}\"'\\`=".indexOf(c) < 0 && !Character.isWhitespace(c);
             }
             if (!valid) {
                 throw new HapmatrixException(source + ": contig '" + contig
-                        + "' cannot be a VCF contig name (no whitespace, commas, quotes or brackets, no leading # * =)");
+                        + "' cannot be a VCF contig name (no whitespace, commas, quotes, brackets, = or `, no leading # *)");
             }
         }
     }

@@ -46,7 +46,10 @@ public enum Compression {
         return switch (this) {
             case NONE -> in;
             case GZIP -> new DamageReporting(openGzip(in));
-            case BGZF -> new DamageReporting(new BlockCompressedInputStream(in, false));
+            case BGZF -> {
+                BgzfEndCheck raw = new BgzfEndCheck(in);
+                yield new DamageReporting(new BgzfEndCheck.Decoded(new BlockCompressedInputStream(raw, false), raw));
+            }
         };
     }
 

@@ -26,6 +26,11 @@ public final class ContigSelection {
         Optional<TabixMatrixIndex> index = TabixMatrixIndex.find(path, headerGiven);
         if (index.isPresent()) {
             for (String contig : contigs) {
+                if (!index.get().contains(contig) && contig.startsWith("#")) {
+                    throw new HapmatrixException(index.get().indexFile() + ": cannot hold contig '" + contig
+                            + "' (tabix takes a line starting with '#' for a comment); rename the contig, or delete"
+                            + " the index to read the whole file");
+                }
                 if (!index.get().contains(contig)) {
                     throw HapmatrixException.usage(path + ": unknown contig '" + contig + "'");
                 }

@@ -62,6 +62,20 @@ final class IndexedContigStream extends SelectedLinesStream {
 
     @Override
     protected ContigLineStream nextSelectedLine() throws IOException {
+        try {
+            return nextLineThroughTheIndex();
+        } catch (HapmatrixException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // htsjdk's "Invalid GZIP header", "Premature end of file": the index points where the
+            // data is not what it described.
+            throw new HapmatrixException(index.indexFile() + ": index does not match " + name + " (reading where it points: "
+                    + e.getMessage() + "; the index of another file, or the file changed or was cut after indexing);"
+                    + " re-index with " + TabixMatrixIndex.TABIX_COMMAND + " -f " + name, e);
+        }
+    }
+
+    private ContigLineStream nextLineThroughTheIndex() throws IOException {
         if (headerLine != null) {
             ContigLineStream header = new ContigLineStream(new ByteArrayInputStream(headerLine));
             headerLine = null;
@@ -81,6 +95,9 @@ final class IndexedContigStream extends SelectedLinesStream {
                 throw new HapmatrixException(index.indexFile() + ": index does not match " + name + " (no line of contig '"
                         + new String(contig, StandardCharsets.UTF_8) + "' where it points); re-index with "
                         + TabixMatrixIndex.TABIX_COMMAND + " -f " + name);
+            }
+            if (more && !contigSeen && lines.buffer()[lines.lineStart()] == '#') {
+                throw index.skippedLines("before contig '" + new String(contig, StandardCharsets.UTF_8) + "'");
             }
             if (!more || contigSeen) {
                 bytesOfFinishedContigs += compressedBytes(index.span(contigs.get(contigNumber)));

@@ -78,6 +78,9 @@ public final class OutputTarget implements AutoCloseable {
         return !Files.exists(target) || Files.isRegularFile(target);
     }
 
+    /** Output directories found present in this process, so that one removed later is told apart. */
+    private static final java.util.Set<Path> CHECKED_DIRECTORIES = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** Checks that {@code path} (null or - for stdout) can be an output file; returns it absolute, or null. */
     public static Path checkPath(String path) {
         if (path == null || STDOUT.equals(path)) {
@@ -85,9 +88,14 @@ public final class OutputTarget implements AutoCloseable {
         }
         Path target = Path.of(path).toAbsolutePath();
         Path directory = target.getParent();
+        if (directory != null && CHECKED_DIRECTORIES.contains(directory) && !Files.isDirectory(directory)) {
+            // It was there when the run started: an I/O failure during the run, not a usage error.
+            throw new HapmatrixException(path + ": the output directory was removed during the run");
+        }
         if (directory == null || !Files.isDirectory(directory)) {
             throw HapmatrixException.usage(path + ": output directory does not exist");
         }
+        CHECKED_DIRECTORIES.add(directory);
         if (Files.isDirectory(target)) {
             throw HapmatrixException.usage(path + ": is a directory");
         }

@@ -105,7 +105,35 @@ public final class TabixMatrixIndex {
         spans.sort(Comparator.comparingLong(entry -> entry.getValue().start()));
         Map<String, Span> contigSpans = new LinkedHashMap<>();
         spans.forEach(entry -> contigSpans.put(entry.getKey(), entry.getValue()));
+        if (!spans.isEmpty()) {
+            String last = spans.get(spans.size() - 1).getKey();
+            TabixIndexCoverage.check(matrix, indexName, data, contigSpans, headerGiven,
+                    lastWindowStart(index, new String(last.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1),
+                            contigSpans.get(last).start()));
+        }
         return new TabixMatrixIndex(data, indexFile, contigSpans);
+    }
+
+    /**
+     * Where the blocks of {@code latin1Name}'s highest region with any lines begin: found by halving
+     * over positions, in memory; a contig's last lines, without reading the whole contig.
+     */
+    private static long lastWindowStart(TabixIndex index, String latin1Name, long contigStart) {
+        int low = 1;
+        int high = Integer.MAX_VALUE - 1;
+        if (index.getBlocks(latin1Name, low, Integer.MAX_VALUE).isEmpty()) {
+            return contigStart;
+        }
+        while (low < high) { // invariant: the region from low has blocks
+            int middle = low + (high - low + 1) / 2;
+            if (index.getBlocks(latin1Name, middle, Integer.MAX_VALUE).isEmpty()) {
+                high = middle - 1;
+            } else {
+                low = middle;
+            }
+        }
+        return index.getBlocks(latin1Name, low, Integer.MAX_VALUE).stream().mapToLong(Block::getStartPosition).min()
+                .orElse(contigStart);
     }
 
     private static void checkFormat(TabixFormat format, String indexName, boolean headerGiven) {
@@ -125,6 +153,19 @@ public final class TabixMatrixIndex {
     /** The contig names in file order. */
     public List<String> contigs() {
         return List.copyOf(contigSpans.keySet());
+    }
+
+    /**
+     * Checks that every contig's span begins with that contig's line, a line read at each: what
+     * a full list needs, since tabix hides a '#' contig at the start of the next contig's span.
+     */
+    public void requireEveryLineIndexed(boolean headerGiven) {
+        TabixIndexCoverage.checkEveryStart(data.toString(), indexFile.toString(), data, contigSpans, headerGiven);
+    }
+
+    /** The error for lines tabix skipped, found where a contig's lines were expected. */
+    HapmatrixException skippedLines(String where) {
+        return new TabixIndexCoverage(data.toString(), indexFile.toString(), data).skipped(where);
     }
 
     public boolean contains(String contig) {

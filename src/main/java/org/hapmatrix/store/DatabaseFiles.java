@@ -137,7 +137,10 @@ public final class DatabaseFiles {
     private static void checkReplaceable(Path target, EngineSettings settings) {
         ExistingDatabaseFile.requireDuckDbFile(target);
         ExistingDatabaseFile.requireNotInUse(target);
-        try (MatrixDatabase existing = MatrixDatabase.openReadOnly(target, settings)) {
+        // The check's few catalog queries are not the load's work: --memory-limit is for the load.
+        EngineSettings checkSettings = new EngineSettings(settings.threads(), EngineSettings.defaults().memoryLimit(),
+                settings.tempDirectory());
+        try (MatrixDatabase existing = MatrixDatabase.openReadOnly(target, checkSettings)) {
             // Opening it checked its tables.
         }
     }

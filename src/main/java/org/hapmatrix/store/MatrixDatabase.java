@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 import org.hapmatrix.HapmatrixException;
@@ -53,7 +55,10 @@ public final class MatrixDatabase implements AutoCloseable {
     private enum Access {
         /** Written by this process. */
         READ_WRITE,
-        /** Read by this tool's own statements. */
+        /**
+         * Read by this tool's own statements (info, export): sandboxed as {@link #USER_QUERIES},
+         * since a file someone gave may hold views and macros that read other files.
+         */
         READ_ONLY,
         /**
          * Read by the user's statements ({@code sql}): besides the database, DuckDB may touch only
@@ -111,14 +116,52 @@ public final class MatrixDatabase implements AutoCloseable {
 
     void requireHapmatrixSchema() {
         try (Handle handle = open()) {
-            boolean complete = handle.createQuery(SqlTemplate.statement("catalog/is_hapmatrix_database"))
-                    .mapTo(Boolean.class).one();
-            if (!complete) {
-                throw new HapmatrixException(file + ": not a hapmatrix database (no matrix or load_info table)");
+            List<String> missing = new ArrayList<>();
+            List<String> views = new ArrayList<>();
+            handle.createQuery(SqlTemplate.statement("catalog/is_hapmatrix_database")).map((rs, ctx) -> {
+                String kind = rs.getString("kind");
+                if (kind == null) {
+                    missing.add(rs.getString("name"));
+                } else if (!kind.equals("table")) {
+                    views.add(rs.getString("name"));
+                }
+                return kind;
+            }).list();
+            if (missing.contains("matrix") || missing.contains("load_info")) {
+                throw notHapmatrix("no matrix or load_info table");
+            }
+            if (!missing.isEmpty()) {
+                throw notHapmatrix("no " + listed(missing) + (missing.size() == 1 ? " table" : " tables"));
+            }
+            if (!views.isEmpty()) {
+                // A view runs a query stored in the file; nothing this tool wrote.
+                throw notHapmatrix(listed(views) + (views.size() == 1 ? " is a view, not a table" : " are views, not tables"));
+            }
+            String alleleType = handle.createQuery(SqlTemplate.statement("catalog/select_allele_type")).mapTo(String.class)
+                    .findOne().orElse(null);
+            if (!"ENUM".equals(alleleType)) {
+                throw notHapmatrix(alleleType == null ? "no allele type" : "its allele type is not an ENUM");
+            }
+            int alleles = handle.createQuery(SqlTemplate.statement("catalog/count_alleles")).mapTo(Integer.class).one();
+            if (alleles > MAX_ALLELES) {
+                // Wider codes than the loader ever writes: the export reads one- and two-byte codes.
+                throw notHapmatrix("its allele type has " + alleles + " values; hapmatrix writes at most " + MAX_ALLELES);
             }
         } catch (JdbiException e) {
             throw unreadable(e);
         }
+    }
+
+    /** The most alleles a database may have: the parser's cap, codes of at most two bytes. */
+    private static final int MAX_ALLELES = 65_535;
+
+    private HapmatrixException notHapmatrix(String why) {
+        return new HapmatrixException(file + ": not a hapmatrix database (" + why + ")");
+    }
+
+    private static String listed(List<String> names) {
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     /** The error for a database whose file cannot be read as a whole (truncated, damaged), in one line. */
@@ -127,15 +170,18 @@ public final class MatrixDatabase implements AutoCloseable {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
+        String message = String.valueOf(cause.getMessage());
+        if (message.contains("Permission Error") || message.contains("Binder Error") || message.contains("Catalog Error")) {
+            // Opened files are sandboxed: a statement stored in the file reached outside it, or
+            // the tables lack what this tool wrote into them.
+            return notHapmatrix(DuckDbErrors.oneLine(cause));
+        }
         return new HapmatrixException(file + ": cannot read the database, truncated or damaged? (" + DuckDbErrors.oneLine(cause) + ")", e);
     }
 
     /** Opens {@code file}; a failure is reported under {@code name} (the target, for a file being built). */
     private static DuckDBConnection connect(Path file, String name, Properties properties, Access access) {
-        if (access == Access.READ_ONLY) {
-            properties.setProperty("duckdb.read_only", "true");
-        }
-        if (access == Access.USER_QUERIES) {
+        if (access != Access.READ_WRITE) {
             properties.setProperty("autoinstall_known_extensions", "false");
             properties.setProperty("autoload_known_extensions", "false");
             properties.setProperty("allow_community_extensions", "false");
@@ -204,7 +250,7 @@ public final class MatrixDatabase implements AutoCloseable {
     public DuckDBConnection newConnection() {
         try {
             DuckDBConnection duplicate = connection.duplicate();
-            if (access == Access.USER_QUERIES) {
+            if (access != Access.READ_WRITE) {
                 // The default database is per connection; a new one starts in the in-memory one.
                 try (Statement statement = duplicate.createStatement()) {
                     statement.execute(SqlTemplate.statement("user/use_attached_database"));

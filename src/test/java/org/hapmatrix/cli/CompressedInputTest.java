@@ -127,6 +127,28 @@ class CompressedInputTest {
     }
 
     @Test
+    void bgzfCutAtABlockBoundaryIsTruncated() throws IOException {
+        Path plain = write("m.bgz", new byte[0]);
+        try (BlockCompressedOutputStream out = new BlockCompressedOutputStream(plain.toFile())) {
+            out.write(TEXT);
+        }
+        byte[] bgzf = Files.readAllBytes(plain);
+        // Whole blocks up to the middle, then nothing: no end-of-file block, every block intact.
+        int cut = 0;
+        while (cut < bgzf.length / 2) {
+            cut += ((bgzf[cut + 16] & 0xff) | (bgzf[cut + 17] & 0xff) << 8) + 1;
+        }
+        Path matrix = write("cut.bgz", Arrays.copyOf(bgzf, cut));
+        CliRunner.Result result = convert(matrix.toString());
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue(result.stderr().matches("hapmatrix: " + java.util.regex.Pattern.quote(matrix.toString())
+                + ":\\d+: gzip data is truncated \\(no BGZF end-of-file block\\)\\R"), result.stderr());
+        CliRunner.Result piped = CliRunner.runWithInput(Files.readAllBytes(matrix), "convert", "-", "-q");
+        assertEquals(1, piped.exitCode(), piped.toString());
+        assertTrue(piped.stderr().contains("gzip data is truncated (no BGZF end-of-file block)"), piped.stderr());
+    }
+
+    @Test
     void twoByteGzipIsTruncated() throws IOException {
         Path matrix = write("m.txt.gz", new byte[] {0x1f, (byte) 0x8b});
         CliRunner.Result result = convert(matrix.toString());

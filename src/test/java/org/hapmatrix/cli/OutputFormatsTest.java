@@ -108,7 +108,7 @@ class OutputFormatsTest {
     @Test
     void aVcfWithoutPairsHasNoSampleColumnsAndBcftoolsReadsIt() throws IOException {
         Path vcf = tmp.resolve("none.vcf");
-        CliRunner.Result result = CliRunner.run("convert", edge.toString(), "-o", vcf.toString(), "--samples", "x", "-q");
+        CliRunner.Result result = CliRunner.run("convert", edge.toString(), "-o", vcf.toString(), "--samples", "x", "--sites-only", "-q");
         assertEquals(0, result.exitCode(), result.toString());
         GeneratedMatrix matrix = parse(EDGE_MATRIX);
         Options options = new Options(List.of(), null, false, true, false);
@@ -258,14 +258,27 @@ class OutputFormatsTest {
 
     @Test
     void aContigNameVcfCannotHoldIsAnError() throws IOException {
-        for (String contig : List.of("chr 1", "#1", "a,b", "x<y>")) {
+        for (String contig : List.of("chr 1", "#1", "a,b", "x<y>", "chr=1", "chr`1")) {
             Path matrix = write("contig.txt", "CHROM\tPOS\tREF\t1a\t1b\n" + contig + "\t5\tA\tC\tA\n");
             Path out = tmp.resolve("contig.vcf");
             CliRunner.Result result = CliRunner.run("convert", matrix.toString(), "-o", out.toString(), "-q");
             assertEquals(1, result.exitCode(), contig);
             assertEquals("hapmatrix: " + matrix + ": contig '" + contig + "' cannot be a VCF contig name"
-                    + " (no whitespace, commas, quotes or brackets, no leading # * =)\n", result.stderr());
+                    + " (no whitespace, commas, quotes, brackets, = or `, no leading # *)\n", result.stderr());
             assertFalse(Files.exists(out));
+        }
+        // What is allowed, bcftools and htsjdk read back as written.
+        String allowed = "c!$%&*+./:;?@^_|~-1";
+        Path matrix = write("allowed.txt", "CHROM\tPOS\tREF\t1a\t1b\n" + allowed + "\t5\tA\tC\tA\n");
+        Path out = tmp.resolve("allowed.vcf.gz");
+        assertEquals(0, CliRunner.run("convert", matrix.toString(), "-o", out.toString(), "-q").exitCode());
+        ExternalTool.Result view = ExternalTool.run(tmp, "bcftools", "view", "-H", out.toString());
+        assertEquals("", view.stderr());
+        assertTrue(view.stdout().startsWith(allowed + "\t5\t"), view.stdout());
+        try (htsjdk.variant.vcf.VCFFileReader reader = new htsjdk.variant.vcf.VCFFileReader(out, true)) {
+            assertEquals(List.of(allowed), reader.getFileHeader().getContigLines().stream()
+                    .map(line -> line.getSAMSequenceRecord().getSequenceName()).toList());
+            assertEquals(allowed, reader.iterator().next().getContig());
         }
     }
 

@@ -116,6 +116,7 @@ class ConcatTest {
     @Test
     void aPartThatIsNotAHapmatrixOutputIsRefused() throws IOException {
         List<String> parts = new ArrayList<>(scatter(3, ".txt"));
+        byte[] secondPart = Files.readAllBytes(Path.of(parts.get(1)));
         parts.set(1, tmp.resolve("m.txt").toString());
         assertFailsKeepingOutput(1, parts.get(1) + ":1: not a hapmatrix output (its first line is not the header of a "
                 + "haplotype table, VCF or phase-Extender table)", parts);
@@ -123,7 +124,7 @@ class ConcatTest {
         parts.set(1, empty.toString());
         assertFailsKeepingOutput(1, empty + ":1: not a hapmatrix output (empty file)", parts);
         Path truncated = tmp.resolve("truncated.txt");
-        byte[] good = Files.readAllBytes(Path.of(parts.get(0)));
+        byte[] good = secondPart;
         Files.write(truncated, java.util.Arrays.copyOf(good, good.length - 3));
         parts.set(1, truncated.toString());
         assertFailsKeepingOutput(1, truncated + ": not a hapmatrix output (its last line has no line end: truncated?)", parts);

@@ -1,0 +1,100 @@
+package org.hapmatrix.gather;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.hapmatrix.testsupport.CliRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * concat refuses what must not be joined: the same part twice, parts whose contigs overlap, VCF
+ * parts written with other output options, a BGZF part cut after a whole block. Nothing is written.
+ */
+class ConcatChecksTest {
+    private static final String MATRIX = "CHROM\tPOS\tREF\t1a\t1b\t2a\t2b\n"
+            + "c1\t10\tA\tA\tC\tN\tA\n" + "c1\t20\tG\tG\tG\tT\tG\n"
+            + "c2\t10\tA\tA\tC\tA\tA\n" + "c2\t30\tC\tT\tC\tN\tC\n"
+            + "c3\t5\tG\tA\tG\tG\tG\n";
+
+    @TempDir
+    Path tmp;
+
+    private Path part(String name, String contigs, String... options) throws IOException {
+        Path matrix = tmp.resolve("m.txt");
+        if (!Files.exists(matrix)) {
+            Files.writeString(matrix, MATRIX);
+        }
+        Path part = tmp.resolve(name);
+        List<String> args = new ArrayList<>(List.of("convert", matrix.toString(), "--contigs", contigs,
+                "-o", part.toString(), "-q"));
+        args.addAll(List.of(options));
+        CliRunner.Result result = CliRunner.run(args.toArray(String[]::new));
+        assertEquals(0, result.exitCode(), result.toString());
+        return part;
+    }
+
+    private CliRunner.Result concat(Path output, Path... parts) {
+        List<String> args = new ArrayList<>(List.of("concat"));
+        Arrays.stream(parts).map(Path::toString).forEach(args::add);
+        args.addAll(List.of("-o", output.toString(), "-q"));
+        return CliRunner.run(args.toArray(String[]::new));
+    }
+
+    private void assertRefused(int exitCode, String expectedStart, Path output, Path... parts) {
+        CliRunner.Result result = concat(output, parts);
+        assertEquals(exitCode, result.exitCode(), result.toString());
+        assertTrue(result.stderr().startsWith("hapmatrix: " + expectedStart), result.stderr());
+        assertEquals(1, result.stderr().lines().count(), result.stderr());
+        assertFalse(result.stderr().contains("htsjdk") || result.stderr().contains("Exception"), result.stderr());
+        assertFalse(Files.exists(output), "nothing written");
+        assertFalse(Files.exists(Path.of(output + ".tbi")), "no index written");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {".txt", ".vcf", ".vcf.gz", ".phase.txt"})
+    void samePartTwiceAndOverlappingContigsAreRefused(String suffix) throws IOException {
+        String[] format = suffix.equals(".phase.txt") ? new String[] {"--format", "phase-extender"} : new String[0];
+        Path first = part("a" + suffix, "c1,c2", format);
+        Path second = part("b" + suffix, "c2,c3", format);
+        Path third = part("c" + suffix, "c3", format);
+        Path output = tmp.resolve("all" + suffix);
+        assertRefused(2, first + ": given twice", output, first, third, first);
+        assertRefused(1, second + ": contig 'c2' is also in " + first, output, first, second);
+        Path copy = Files.copy(third, tmp.resolve("copy" + suffix));
+        assertRefused(1, copy + ": contig 'c3' is also in " + third, output, first, third, copy);
+        assertEquals(0, concat(output, first, third).exitCode(), "disjoint parts join");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {".vcf", ".vcf.gz"})
+    void vcfPartsWithOtherOutputOptionsAreRefused(String suffix) throws IOException {
+        Path first = part("a" + suffix, "c1");
+        Path dot = part("b" + suffix, "c2", "--missing", "ref");
+        Path pairOnly = part("p" + suffix, "c1", "--pair", "p=1a,1b");
+        Path selected = part("c" + suffix, "c3", "--pair", "p=1a,1b", "--alt-from", "selected");
+        Path output = tmp.resolve("all" + suffix);
+        assertRefused(1, dot + ":1: header differs from the first part's", output, first, dot);
+        assertRefused(1, selected + ":1: header differs from the first part's", output, pairOnly, selected);
+        assertTrue(Files.readString(part("d.vcf", "c1", "--missing", "ref")).contains("\n##hapmatrix_options=missing=ref;"),
+                "the part says what it was made with");
+    }
+
+    @Test
+    void vcfGzPartCutAfterAWholeBlockIsTruncated() throws IOException {
+        Path first = part("a.vcf.gz", "c1");
+        Path second = part("b.vcf.gz", "c2,c3");
+        byte[] bytes = Files.readAllBytes(second);
+        Path cut = Files.write(tmp.resolve("cut.vcf.gz"), Arrays.copyOf(bytes, bytes.length - 28));
+        assertRefused(1, cut + ": gzip data is truncated (no BGZF end-of-file block)", tmp.resolve("all.vcf.gz"), first, cut);
+    }
+}
