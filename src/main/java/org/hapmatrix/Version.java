@@ -6,7 +6,8 @@ import java.util.Properties;
 
 /**
  * What the build recorded in src/main/resources/hapmatrix.properties (filled in by Maven): this
- * tool's version, the commit it was built from, the build date and the libraries' versions.
+ * tool's version, the commit it was built from, the build date and the libraries' versions; and
+ * in duckdb-engine.properties (written by cli/RecordEngineVersion): DuckDB's engine version.
  */
 public final class Version {
     private static final String UNKNOWN = "unknown";
@@ -46,6 +47,14 @@ public final class Version {
         return property("duckdb.version");
     }
 
+    /**
+     * The DuckDB engine inside that driver (as {@code v1.4.1}), recorded at build time
+     * (cli/RecordEngineVersion) so that naming it loads no native library.
+     */
+    public static String duckdbEngine() {
+        return property("duckdb.engine");
+    }
+
     /** The htsjdk built in (BGZF, tabix indexes, VCF). */
     public static String htsjdk() {
         return property("htsjdk.version");
@@ -59,12 +68,14 @@ public final class Version {
 
     private static Properties read() {
         Properties properties = new Properties();
-        try (InputStream in = Version.class.getResourceAsStream("/hapmatrix.properties")) {
-            if (in != null) {
-                properties.load(in);
+        for (String resource : new String[] {"/hapmatrix.properties", "/duckdb-engine.properties"}) {
+            try (InputStream in = Version.class.getResourceAsStream(resource)) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            } catch (IOException e) {
+                // Versions are informational; "unknown" is an honest answer.
             }
-        } catch (IOException e) {
-            // Versions are informational; "unknown" is an honest answer.
         }
         return properties;
     }

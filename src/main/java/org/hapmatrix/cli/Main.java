@@ -22,9 +22,34 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        ClassWarmup.start();
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // What picocli would print, without building the command line by reflection first.
+            System.out.println(String.join(System.lineSeparator(), new VersionProvider().getVersion()));
+            System.exit(ExitCode.OK);
+        }
+        if (warmUpWorthIt(args)) {
+            ClassWarmup.start();
+        }
         StandardOutput.useProcessStdout();
         System.exit(run(args));
+    }
+
+    /**
+     * Whether {@code args} run a command that opens a database, worth {@link ClassWarmup}: not
+     * help or --version, which must start at a hello world's pace and need none of its libraries
+     * (this check is here so that they do not even load ClassWarmup).
+     */
+    private static boolean warmUpWorthIt(String... args) {
+        if (args.length == 0 || HapmatrixCommand.SUBCOMMANDS.stream()
+                .noneMatch(command -> command.getAnnotation(Command.class).name().equals(args[0]))) {
+            return false;
+        }
+        for (String arg : args) {
+            if (arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs one command line in this JVM and returns its exit code; used by tests too. */
@@ -49,6 +74,7 @@ public final class Main {
         if (named == null) {
             commandLine.addSubcommand(new HelpCommand()); // last in the command list
         }
+        commandLine.setHelpFactory(WordWrappingHelp::new); // after the subcommands: it reaches those present
         commandLine.setExecutionExceptionHandler(Main::reportFailure);
         commandLine.setParameterExceptionHandler(Main::reportUsageError);
         return commandLine;

@@ -27,7 +27,7 @@ public final class SelectionOptions {
     List<SamplePair> pairs = new ArrayList<>();
 
     @Option(names = "--pairs", paramLabel = "FILE",
-            description = "Pairs from a file, one NAME<TAB>SAMPLE_A<TAB>SAMPLE_B per line (replaces the default pairs).")
+            description = "Pairs from a file, one a line: NAME, SAMPLE_A and SAMPLE_B, tab-separated (replaces the default pairs).")
     Path pairsFile;
 
     // Split by request(), not by picocli's split, which keeps a "quoted" part with its comma.

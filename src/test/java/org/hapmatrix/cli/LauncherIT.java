@@ -2,6 +2,7 @@ package org.hapmatrix.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packaged command, target/hapmatrix, run as a user runs it (after {@code mvn package}):
  * the table on stdout and nothing but the summary line on stderr, also when installed in
- * another folder (whose name has spaces, and where the class-data archive does not apply),
- * reached through a symlink, or without its class-data archive.
+ * another folder (whose name has spaces, and where the class-data archive copied from target/
+ * does not apply: the launcher writes one for that folder), reached through a symlink, or
+ * without its class list (so without an archive).
  */
 class LauncherIT {
     private static final Path TARGET = Path.of("target").toAbsolutePath();
@@ -37,8 +39,11 @@ class LauncherIT {
 
     @Test
     void runsFromAnotherFolderWithSpacesInItsName() throws Exception {
-        // The archive records the jar's build path: here the JVM cannot use it and must not say so.
+        // The archive copied from target/ is valid there only: the launcher writes one for here, silently.
         Path installed = install(tmp.resolve("tools with spaces"));
+        assertGoldenRun(run(installed.resolve("hapmatrix")));
+        assertTrue(Files.readString(installed.resolve("hapmatrix.jsa.for")).strip().endsWith(" " + installed.toRealPath()),
+                Files.readString(installed.resolve("hapmatrix.jsa.for")));
         assertGoldenRun(run(installed.resolve("hapmatrix")));
     }
 
@@ -52,8 +57,10 @@ class LauncherIT {
     @Test
     void runsWithoutItsClassDataArchive() throws Exception {
         Path installed = install(tmp.resolve("tools"));
-        Files.delete(installed.resolve("hapmatrix.jsa"));
+        Files.delete(installed.resolve("hapmatrix.classlist"));
+        Files.deleteIfExists(installed.resolve("hapmatrix.jsa"));
         assertGoldenRun(run(installed.resolve("hapmatrix")));
+        assertFalse(Files.exists(installed.resolve("hapmatrix.jsa")));
     }
 
     private static void assertGoldenRun(Run run) throws IOException {
@@ -63,11 +70,19 @@ class LauncherIT {
                 "stderr should be the summary line alone, was: " + run.stderr());
     }
 
-    /** Copies the launcher, the jar, its archive and DuckDB's native libraries into {@code folder}. */
+    /**
+     * Copies the launcher, the jar, its class list, the archive and its record if target/ has
+     * them, and DuckDB's native libraries into {@code folder}.
+     */
     private static Path install(Path folder) throws IOException {
         Files.createDirectories(folder);
         List<Path> files = new ArrayList<>(List.of(TARGET.resolve("hapmatrix"), TARGET.resolve("hapmatrix.jar"),
-                TARGET.resolve("hapmatrix.jsa")));
+                TARGET.resolve("hapmatrix.classlist")));
+        for (String archive : List.of("hapmatrix.jsa", "hapmatrix.jsa.for")) {
+            if (Files.exists(TARGET.resolve(archive))) {
+                files.add(TARGET.resolve(archive));
+            }
+        }
         try (DirectoryStream<Path> natives = Files.newDirectoryStream(TARGET, "libduckdb_java.so_*")) {
             natives.forEach(files::add);
         }

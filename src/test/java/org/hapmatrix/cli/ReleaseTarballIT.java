@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The release tarball (after {@code mvn package}) as a cluster user gets it: unpacked into an
  * empty folder and run with a clean environment (no java on PATH, no JAVA_HOME, HOME an empty
  * folder so no Maven repository), it converts the golden example; it holds one DuckDB library,
- * the man pages and a bash completion that completes subcommands and options.
+ * the man pages (which man renders) and a bash completion that completes subcommands and options.
  */
 class ReleaseTarballIT {
     private static final Path TARGET = Path.of("target").toAbsolutePath();
@@ -30,6 +30,9 @@ class ReleaseTarballIT {
 
     private static Path installed;
     private static Path path;
+    private static Path tarball;
+    /** lib/ as unpacked, before any run wrote a class-data archive there. */
+    private static Set<String> libAsShipped;
 
     @BeforeAll
     static void unpack() throws Exception {
@@ -39,14 +42,23 @@ class ReleaseTarballIT {
         }
         assertEquals(1, tarballs.size(), "one release tarball in target/: " + tarballs);
         Path unpacked = Files.createDirectories(tmp.resolve("unpacked"));
-        assertEquals(0, run(unpacked, List.of("tar", "-xzf", tarballs.get(0).toString())).exitCode);
-        try (Stream<Path> top = Files.list(unpacked)) {
-            installed = top.findFirst().orElseThrow();
+        tarball = tarballs.get(0);
+        installed = unpack(tarball, Files.createDirectories(tmp.resolve("unpacked")));
+        try (Stream<Path> files = Files.list(installed.resolve("lib"))) {
+            libAsShipped = files.map(file -> file.getFileName().toString()).collect(Collectors.toSet());
         }
         // Only what the launcher itself calls: no java anywhere on this PATH.
         path = Files.createDirectories(tmp.resolve("path"));
-        for (String tool : List.of("dirname", "readlink")) {
+        for (String tool : List.of("dirname", "readlink", "mkdir", "rmdir", "mv", "rm")) {
             Files.createSymbolicLink(path.resolve(tool), Path.of("/usr/bin", tool));
+        }
+    }
+
+    /** The tarball unpacked in {@code folder}: its top folder. */
+    private static Path unpack(Path tarball, Path folder) throws Exception {
+        assertEquals(0, run(folder, List.of("tar", "-xzf", tarball.toString())).exitCode);
+        try (Stream<Path> top = Files.list(folder)) {
+            return top.findFirst().orElseThrow();
         }
     }
 
@@ -89,17 +101,91 @@ class ReleaseTarballIT {
 
     @Test
     void holdsOneDuckDbLibraryManPagesCompletionAndLicenses() throws Exception {
-        Set<String> lib;
-        try (Stream<Path> files = Files.list(installed.resolve("lib"))) {
-            lib = files.map(file -> file.getFileName().toString()).collect(Collectors.toSet());
-        }
-        assertEquals(Set.of("hapmatrix.jar", "hapmatrix.jsa", "libduckdb_java.so_linux_amd64"), lib);
+        assertEquals(Set.of("hapmatrix.jar", "hapmatrix.classlist", "libduckdb_java.so_linux_amd64"), libAsShipped);
         for (String command : List.of("", "-convert", "-load", "-export", "-sql", "-info", "-stats", "-contigs", "-concat")) {
-            assertTrue(Files.isRegularFile(installed.resolve("share/man/man1/hapmatrix" + command + ".adoc")), command);
+            assertTrue(Files.isRegularFile(installed.resolve("share/man/man1/hapmatrix" + command + ".1")), command);
         }
         assertTrue(Files.isRegularFile(installed.resolve("share/doc/hapmatrix/LICENSE")));
         assertTrue(Files.isRegularFile(installed.resolve("share/doc/hapmatrix/THIRD-PARTY.md")));
         assertTrue(Files.isRegularFile(installed.resolve("runtime/legal/java.base/LICENSE")));
+    }
+
+    /**
+     * The first run where the tarball is unpacked writes the class-data archive for that folder
+     * and its runtime; the next run loads the tool's classes from it.
+     */
+    @Test
+    void theFirstRunWritesAClassDataArchiveValidWhereUnpacked() throws Exception {
+        Path here = unpack(tarball, Files.createDirectories(tmp.resolve("first-run")));
+        Path lib = here.resolve("lib").toRealPath();
+        Run first = runClean(tmp, here.resolve("bin/hapmatrix").toString(), "--version");
+        assertEquals(0, first.exitCode(), first.stderr());
+        assertEquals("", first.stderr());
+        assertTrue(Files.isRegularFile(lib.resolve("hapmatrix.jsa")));
+        assertEquals(here.resolve("bin").toRealPath().resolve("../runtime/bin/java") + " " + lib,
+                Files.readString(lib.resolve("hapmatrix.jsa.for")).strip());
+        try (Stream<Path> files = Files.list(lib)) {
+            assertEquals(Set.of("hapmatrix.jar", "hapmatrix.classlist", "libduckdb_java.so_linux_amd64", "hapmatrix.jsa",
+                    "hapmatrix.jsa.for"), files.map(file -> file.getFileName().toString()).collect(Collectors.toSet()),
+                    "no lock or temporary file left");
+        }
+        Run second = runClean(tmp, "/usr/bin/env", "HAPMATRIX_JAVA_OPTS=-Xlog:class+load=info:stdout",
+                here.resolve("bin/hapmatrix").toString(), "--help");
+        assertEquals(0, second.exitCode(), second.stderr());
+        String loaded = new String(second.stdout(), StandardCharsets.UTF_8);
+        assertTrue(loaded.lines().anyMatch(line -> line.contains(" org.hapmatrix.cli.Main source: shared objects file")), loaded);
+        assertTrue(loaded.lines().anyMatch(line -> line.contains(" org.hapmatrix.cli.WordWrappingHelp$WordWrapTable source: shared objects file")),
+                loaded);
+    }
+
+    /** An install folder its user cannot write: commands run, without an archive, and say nothing of it. */
+    @Test
+    void aReadOnlyInstallRunsWithoutAnArchiveSilently() throws Exception {
+        Path readOnly = Files.createDirectories(tmp.resolve("read-only"));
+        Path here = unpack(tarball, readOnly);
+        List<String> asOtherUser;
+        if (Files.getOwner(Path.of("/proc/self")).getName().equals("root")) {
+            // root writes anywhere: run as nobody instead, in folders nobody can read but not write.
+            for (Path folder = readOnly; !folder.equals(tmp.getParent()); folder = folder.getParent()) {
+                Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            asOtherUser = List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups");
+        } else {
+            Files.setPosixFilePermissions(here.resolve("lib"), java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+            asOtherUser = List.of();
+        }
+        for (String option : List.of("--version", "--help")) {
+            List<String> command = new java.util.ArrayList<>(asOtherUser);
+            command.addAll(List.of("/usr/bin/env", "-i", "PATH=" + path, here.resolve("bin/hapmatrix").toString(), option));
+            Run run = run(readOnly, command);
+            assertEquals(0, run.exitCode(), run.stderr());
+            assertEquals("", run.stderr());
+            assertTrue(new String(run.stdout(), StandardCharsets.UTF_8).startsWith(option.equals("--help") ? "Usage: hapmatrix" : "hapmatrix "));
+        }
+        try (Stream<Path> files = Files.list(here.resolve("lib"))) {
+            assertEquals(libAsShipped, files.map(file -> file.getFileName().toString()).collect(Collectors.toSet()));
+        }
+    }
+
+    @Test
+    void manRendersTheManPagesWithEveryOption() throws Exception {
+        Run top = run(tmp, List.of("/usr/bin/env", "MANWIDTH=80", "man", "-l", installed.resolve("share/man/man1/hapmatrix.1").toString()));
+        assertEquals(0, top.exitCode(), top.stderr());
+        String topPage = new String(top.stdout(), StandardCharsets.UTF_8);
+        assertTrue(topPage.startsWith("HAPMATRIX(1)"), topPage);
+        for (String command : List.of("convert", "load", "export", "sql", "info", "contigs", "concat")) {
+            assertTrue(topPage.contains("\n       " + command + "\n"), command + " not in the command list: " + topPage);
+        }
+        Run convert = run(tmp, List.of("/usr/bin/env", "MANWIDTH=80", "man", "-l",
+                installed.resolve("share/man/man1/hapmatrix-convert.1").toString()));
+        assertEquals(0, convert.exitCode(), convert.stderr());
+        assertEquals("", convert.stderr(), "roff warnings");
+        String page = new String(convert.stdout(), StandardCharsets.UTF_8);
+        assertTrue(page.contains("SYNOPSIS\n       hapmatrix convert [OPTIONS] MATRIX\n"), page);
+        for (String option : List.of("--alt-from=all|selected", "--contigs=LIST", "--format=FORMAT", "-o, --output=OUT",
+                "--pair=NAME=A,B", "-t, --threads=N", "--tmp-dir=DIR")) {
+            assertTrue(page.contains("\n       " + option + "\n"), option + " not in: " + page);
+        }
     }
 
     @Test

@@ -5,18 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hapmatrix.Version;
 import org.hapmatrix.testsupport.CliRunner;
 import org.hapmatrix.testsupport.ExternalTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * --version, the VCF's ##source and the database's load record name this build: the pom's
  * version, the commit git reports for this checkout (with -dirty for uncommitted changes), and
- * the library versions the pom declares.
+ * the library versions the pom declares; --version and help start none of the database's libraries.
  */
 class VersionTest {
     @TempDir
@@ -37,8 +41,34 @@ class VersionTest {
 
         assertEquals("DuckDB v" + duckdbEngineVersion() + " (JDBC driver " + pomProperty("duckdb.version") + "), htsjdk "
                 + pomProperty("htsjdk.version"), lines.get(1));
+        assertEquals("v" + duckdbEngineVersion(), Version.duckdbEngine(), "the engine recorded at build time is the one built in");
         assertEquals("Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor")
                 + ") in " + System.getProperty("java.home"), lines.get(2));
+    }
+
+    /**
+     * --version, --help and help COMMAND start at a hello world's pace (issue 22): in a JVM of
+     * their own, they load no class of DuckDB, Jdbi or Arrow (the native library alone is 70 MB)
+     * and start no warm-up thread.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"--version", "-V", "--help", "help convert", "convert --help", "export -V"})
+    void versionAndHelpLoadNoDatabaseLibrary(String commandLine) throws Exception {
+        Path log = tmp.resolve("class-load.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + log, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(commandLine.split(" ")));
+        ExternalTool.Result run = ExternalTool.run(tmp, command.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.stderr());
+        // The same text as picocli's (Main's short cut for --version alone included).
+        assertEquals(CliRunner.run(commandLine.split(" ")).out(), run.stdout());
+        List<String> loaded = Files.readAllLines(log).stream().filter(line -> line.contains("[class,load]"))
+                .map(line -> line.replaceFirst(".*\\[class,load\\] (\\S+).*", "$1")).toList();
+        assertTrue(loaded.contains(Main.class.getName()), "class loading is logged: " + run.stdout());
+        List<String> heavy = loaded.stream().filter(name -> name.startsWith("org.duckdb.") || name.startsWith("org.jdbi.")
+                || name.startsWith("org.apache.arrow.") || name.equals(ClassWarmup.class.getName())).toList();
+        assertEquals(List.of(), heavy, commandLine + " loaded them");
     }
 
     @Test
