@@ -21,16 +21,14 @@ public final class ExportSelection {
 
     /** {@code source} is the database's name, for messages. */
     public static ExportPlan resolve(MatrixCatalog catalog, String source, ExportRequest request, int threads) {
-        List<SamplePair> explicitPairs = request.pairs();
+        List<SamplePair> explicitPairs = SamplePairs.resolveNamed(request.pairs(), catalog.samples(), source);
         List<String> samples = request.samples();
         if (!explicitPairs.isEmpty()) {
             SamplePairs.validate(explicitPairs, catalog.samples(), source);
         }
         List<SamplePair> pairs = explicitPairs.isEmpty() ? catalog.defaultPairs() : explicitPairs;
         if (!samples.isEmpty()) {
-            requireKnown(source, "sample", samples, catalog.samples());
-            Set<String> kept = Set.copyOf(samples);
-            pairs = pairs.stream().filter(p -> kept.contains(p.sampleA()) && kept.contains(p.sampleB())).toList();
+            pairs = SamplePairs.keptBySamples(pairs, samples, catalog.samples(), source);
         }
         List<String> altSamples = catalog.samples();
         if (request.altFrom() == AltFrom.selected) {

@@ -72,7 +72,7 @@ public final class StatsReport {
             try (OpenedMatrix matrix = OpenedMatrix.open(input.matrix(), input.headerFile(), options.request().contigs(),
                     false)) {
                 matrix.validatePairs(options.request().pairs());
-                matrix.validateSamples(options.request().samples());
+                matrix.validateSamples(options.request().samples(), options.request().pairs());
                 MatrixLoad.run(matrix, scratch, matrixName, settings, loadProgress);
             }
             return analyse(scratch, matrixName, input, settings, options);
