@@ -91,7 +91,7 @@ public final class MatrixConvert {
                  Progress.Phase progress = phases.start("load", " MiB", 1 << 20)) {
                 matrix.validatePairs(request.pairs());
                 // Contigs are known only once read (or from a tabix index, checked on opening it).
-                matrix.validateSamples(request.samples());
+                matrix.validateSamples(request.samples(), request.pairs());
                 loaded = MatrixLoad.runUncommitted(matrix, databaseFile, databaseName, settings, progress);
                 note = matrix.note();
             }

@@ -13,8 +13,8 @@ import org.asciidoctor.Options;
 import org.asciidoctor.SafeMode;
 import org.hapmatrix.Version;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**

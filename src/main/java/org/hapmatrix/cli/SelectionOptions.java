@@ -23,20 +23,20 @@ public final class SelectionOptions {
     CommandSpec command;
 
     @Option(names = "--pair", paramLabel = "NAME=A,B", converter = PairConverter.class,
-            description = "Phase samples A and B together as pair NAME (repeatable; replaces the default a/b pairs).")
+            description = "Phase samples A and B together as pair NAME, or a lone NAME: the default a/b pair of that name, e.g. 10a10b (repeatable; replaces the default a/b pairs).")
     List<SamplePair> pairs = new ArrayList<>();
 
     @Option(names = "--pairs", paramLabel = "FILE",
-            description = "Pairs from a file, one a line: NAME, SAMPLE_A and SAMPLE_B, tab-separated (replaces the default pairs).")
+            description = "Pairs from a file, one a line: NAME, SAMPLE_A and SAMPLE_B, tab-separated, or a default pair's NAME alone (replaces the default pairs).")
     Path pairsFile;
 
     // Split by request(), not by picocli's split, which keeps a "quoted" part with its comma.
     @Option(names = "--samples", paramLabel = "LIST",
-            description = "Keep only the pairs whose two samples are both in this comma-separated list.")
+            description = "Keep only the pairs whose two samples are both in this comma-separated list, or whose pair name (a VCF sample name) is in it.")
     List<String> sampleLists = new ArrayList<>();
 
     @Option(names = "--samples-file", paramLabel = "FILE",
-            description = "Keep only the pairs whose two samples are both named in FILE, one a line (names may hold commas).")
+            description = "As --samples, the names from FILE, one a line (names may hold commas).")
     Path samplesFile;
 
     @Mixin

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.app.ResultFormat;
 import org.hapmatrix.app.UserQuery;
+import org.hapmatrix.app.UserQueryOutput;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,13 +25,17 @@ final class SqlCommand extends DatabaseCommand {
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "table (default), tsv, csv or json (an array of objects; NaN and infinities as strings).")
-    ResultFormat format = ResultFormat.table;
+    ResultFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the result to FILE, in the format its name says: .parquet (DuckDB's Parquet writer), .csv, .tsv or .json; written atomically.")
+    String output;
 
     static final class QuerySource {
         @Parameters(paramLabel = "QUERY", description = "The SQL to run.")
         String query;
 
-        @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the SQL from FILE.")
+        @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the SQL from FILE (- for standard input).")
         Path file;
     }
 
@@ -40,12 +45,22 @@ final class SqlCommand extends DatabaseCommand {
     @Override
     public Integer call() {
         String sql = source.query != null ? source.query : readQueryFile(source.file);
-        UserQuery.run(database.file, engine.settings(), sql, format, out());
+        if (output != null && !"-".equals(output)) {
+            if (format != null) {
+                throw HapmatrixException.usage("--format is for standard output; with -o the file's name says the format");
+            }
+            UserQueryOutput.run(database.file, engine.settings(), sql, output);
+            return 0;
+        }
+        UserQuery.run(database.file, engine.settings(), sql, format != null ? format : ResultFormat.table, out());
         return 0;
     }
 
     private static String readQueryFile(Path file) {
         try {
+            if ("-".equals(file.toString())) {
+                return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(System.in.readAllBytes())).toString();
+            }
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw HapmatrixException.usage(file + ": no such SQL file");

@@ -22,16 +22,14 @@ public final class ExportSelection {
 
     /** {@code source} is the database's name, for messages. */
     public static ExportPlan resolve(MatrixCatalog catalog, String source, ExportRequest request, int threads) {
-        List<SamplePair> explicitPairs = request.pairs();
-        List<String> samples = expandPairNames(request.samples(), catalog);
+        List<SamplePair> explicitPairs = SamplePairs.resolveNamed(request.pairs(), catalog.samples(), source);
+        List<String> samples = request.samples();
         if (!explicitPairs.isEmpty()) {
             SamplePairs.validate(explicitPairs, catalog.samples(), source);
         }
         List<SamplePair> pairs = explicitPairs.isEmpty() ? catalog.defaultPairs() : explicitPairs;
         if (!samples.isEmpty()) {
-            requireKnown(source, "sample", samples, catalog.samples());
-            Set<String> kept = Set.copyOf(samples);
-            pairs = pairs.stream().filter(p -> kept.contains(p.sampleA()) && kept.contains(p.sampleB())).toList();
+            pairs = SamplePairs.keptBySamples(pairs, samples, catalog.samples(), source);
         }
         if (pairs.isEmpty() && !request.sitesOnly()) {
             throw HapmatrixException.usage(source + ": no pair selected, so the output would hold sites only: "
@@ -75,26 +73,6 @@ public final class ExportSelection {
         }
         List<ContigInfo> contigs = wanted.isEmpty() ? List.of() : selectContigs(catalog, source, wanted);
         return new ExportPlan(pairs, altSamples, contigs, threads, regions, unpaired);
-    }
-
-    /**
-     * A name in {@code --samples} that is no column but a default pair's name (a VCF input's
-     * sample, whose haplotypes are the columns S_1 and S_2) stands for that pair's two columns.
-     */
-    private static List<String> expandPairNames(List<String> samples, MatrixCatalog catalog) {
-        Set<String> columns = Set.copyOf(catalog.samples());
-        List<String> expanded = new ArrayList<>();
-        for (String sample : samples) {
-            SamplePair pair = columns.contains(sample) ? null
-                    : catalog.defaultPairs().stream().filter(p -> p.name().equals(sample)).findFirst().orElse(null);
-            if (pair == null) {
-                expanded.add(sample);
-            } else {
-                expanded.add(pair.sampleA());
-                expanded.add(pair.sampleB());
-            }
-        }
-        return expanded;
     }
 
     private static List<ContigInfo> selectContigs(MatrixCatalog catalog, String source, List<String> wanted) {

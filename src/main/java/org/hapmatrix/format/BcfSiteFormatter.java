@@ -53,7 +53,7 @@ final class BcfSiteFormatter extends VcfSiteFormatter {
             int refCode = sites.refCode(row);
             int altCount = sites.altCodes(row, alts);
             check(position, refCode, altCount);
-            byte[] ref = alleleBytes[refCode];
+            byte[] ref = vcfAlleles[refCode];
             if (index != null) {
                 flush();
                 index.recordStart(contigName, position, position + ref.length - 1);

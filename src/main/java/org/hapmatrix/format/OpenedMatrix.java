@@ -80,15 +80,15 @@ public final class OpenedMatrix implements OpenedInput {
         return first != null ? first.header() : headerFromFile;
     }
 
-    /** Checks names of samples to keep (--samples) against the header's, naming the file the names came from. */
-    public void validateSamples(List<String> wanted) {
-        java.util.Set<String> known = java.util.Set.copyOf(header().samples());
-        for (String sample : wanted) {
-            if (!known.contains(sample)) {
-                throw org.hapmatrix.HapmatrixException.usage((headerFile != null ? headerFile : name)
-                        + ": unknown sample '" + sample + "'");
-            }
-        }
+    /**
+     * Checks names to keep (--samples: sample columns or pair names of the pairs in effect, the
+     * explicit ones or else the default ones) against the header's, naming the file the names came from.
+     */
+    public void validateSamples(List<String> wanted, List<SamplePair> explicitPairs) {
+        String source = headerFile != null ? headerFile : name;
+        List<SamplePair> pairs = explicitPairs.isEmpty() ? SamplePairs.byNamingRule(header().samples())
+                : SamplePairs.resolveNamed(explicitPairs, header().samples(), source);
+        SamplePairs.keptBySamples(pairs, wanted, header().samples(), source);
     }
 
     /** Checks explicit pairs against the header's samples, naming the file the names came from. */

@@ -108,14 +108,12 @@ final class OpenedVcf implements OpenedInput {
         return samples.header();
     }
 
+    /** Names to keep: haplotype columns, or pair names (the VCF's sample names, or explicit pairs' names). */
     @Override
-    public void validateSamples(List<String> wanted) {
-        Set<String> columns = Set.copyOf(header().samples());
-        for (String sample : wanted) {
-            if (!columns.contains(sample) && samples.columnsOf(sample).isEmpty()) {
-                throw HapmatrixException.usage(name + ": unknown sample '" + sample + "'");
-            }
-        }
+    public void validateSamples(List<String> wanted, List<SamplePair> explicitPairs) {
+        List<SamplePair> pairs = explicitPairs.isEmpty() ? samples.pairs()
+                : SamplePairs.resolveNamed(explicitPairs, header().samples(), name);
+        SamplePairs.keptBySamples(pairs, wanted, header().samples(), name);
     }
 
     @Override

@@ -14,8 +14,9 @@ import org.hapmatrix.matrix.SamplePair;
  * haplotypes of one individual), the table's sites and ALT alleles with {@code -} written as
  * {@code *}, ID/QUAL/FILTER {@code .}, INFO {@code AC} and {@code AN} counted over the written
  * genotypes (as {@code bcftools +fill-tags} counts them), and a phased {@code GT}.
- * A site VCF cannot hold (REF {@code -}, an allele other than a string of A, C, G, T, N, a
- * position outside 1..2^31-1) stops the export with an error
+ * Bases are case-insensitive in VCF: lowercase a, c, g, t, n are accepted and written upper-case.
+ * A site VCF cannot hold (REF {@code -}, an allele other than a string of A, C, G, T, N, two of
+ * its alleles differing only in case, a position outside 1..2^31-1) stops the export with an error
  * naming the contig and position.
  */
 class VcfSiteFormatter extends SiteFormatter {
@@ -29,12 +30,14 @@ class VcfSiteFormatter extends SiteFormatter {
     private static final byte[] NO_ID = "\t.\t".getBytes(StandardCharsets.US_ASCII);
 
     private final String source;
-    /** Per ENUM code: the allele as VCF writes it ({@code -} as {@code *}). */
+    /** Per ENUM code: the allele as VCF writes it ({@code -} as {@code *}, bases upper-case). */
     final byte[][] vcfAlleles;
     private final boolean[] validRef;
     private final boolean[] validAlt;
     private final int missingCode;
     private final int gapCode;
+    /** True when some allele has a lowercase base, so two codes may be written alike. */
+    private final boolean anyLowercase;
     final BgzfPart index;
     final int[] alts;
     /** Per ENUM code: its GT index at the current site (-1 for '.'). */
@@ -58,8 +61,11 @@ class VcfSiteFormatter extends SiteFormatter {
             boolean bases = isBases(allele);
             validRef[code] = bases;
             validAlt[code] = bases || Alleles.GAP.equals(allele);
-            vcfAlleles[code] = Alleles.GAP.equals(allele) ? GAP_ALLELE : alleleBytes[code];
+            vcfAlleles[code] = Alleles.GAP.equals(allele) ? GAP_ALLELE
+                    : bases ? allele.toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII)
+                    : alleleBytes[code];
         }
+        this.anyLowercase = alleles.stream().anyMatch(a -> isBases(a) && !a.equals(a.toUpperCase(java.util.Locale.ROOT)));
         this.missingCode = alleles.indexOf(Alleles.MISSING);
         this.gapCode = alleles.indexOf(Alleles.GAP);
         this.index = index;
@@ -69,14 +75,14 @@ class VcfSiteFormatter extends SiteFormatter {
         this.alleleCounts = new int[size + 1];
     }
 
-    /** A non-empty string of A, C, G, T and N: what VCF 4.2 allows as REF and (besides * ) ALT. */
+    /** A non-empty string of A, C, G, T and N in either case: what VCF 4.2 allows as REF and (besides * ) ALT. */
     static boolean isBases(String allele) {
         if (allele.isEmpty()) {
             return false;
         }
         for (int i = 0; i < allele.length(); i++) {
             char c = allele.charAt(i);
-            if (c != 'A' && c != 'C' && c != 'G' && c != 'T' && c != 'N') {
+            if ("ACGTNacgtn".indexOf(c) < 0) {
                 return false;
             }
         }
@@ -151,7 +157,7 @@ class VcfSiteFormatter extends SiteFormatter {
             }
             int called = countGenotypes(sites, row, refCode, altCount);
 
-            byte[] ref = alleleBytes[refCode];
+            byte[] ref = vcfAlleles[refCode];
             ensureRoom(contig.length + ref.length + 40);
             put(contig);
             buffer[length++] = TAB;
@@ -215,6 +221,19 @@ class VcfSiteFormatter extends SiteFormatter {
             if (!validAlt[alts[i]]) {
                 throw siteError(position, "allele '" + new String(alleleBytes[alts[i]], StandardCharsets.UTF_8)
                         + "' cannot be written to VCF (alleles must be strings of A, C, G, T, N, or -)");
+            }
+        }
+        if (anyLowercase) {
+            // 'A' and 'a' are different matrix alleles but the same VCF allele: REF A, ALT A would be wrong.
+            for (int i = 0; i < altCount; i++) {
+                for (int j = -1; j < i; j++) {
+                    byte[] other = vcfAlleles[j < 0 ? refCode : alts[j]];
+                    if (Arrays.equals(other, vcfAlleles[alts[i]])) {
+                        throw siteError(position, "alleles '" + new String(alleleBytes[j < 0 ? refCode : alts[j]],
+                                StandardCharsets.UTF_8) + "' and '" + new String(alleleBytes[alts[i]], StandardCharsets.UTF_8)
+                                + "' differ only in case, and VCF's bases are case-insensitive");
+                    }
+                }
             }
         }
         if (position < 1 || position > MAX_POSITION) {

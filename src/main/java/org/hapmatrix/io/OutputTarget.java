@@ -173,6 +173,14 @@ public final class OutputTarget implements AutoCloseable {
         }
     }
 
+    /**
+     * The temporary file beside the target that {@link #commit()} renames into place, for a writer
+     * that writes by path (DuckDB's COPY); null for standard output, a device or a pipe.
+     */
+    public Path temporaryFile() {
+        return temporary;
+    }
+
     /** The name used in messages. */
     public String name() {
         return name;

@@ -11,8 +11,8 @@ public interface OpenedInput extends MatrixSource, AutoCloseable {
     /** The column names; the sample columns become the matrix table's allele columns. */
     MatrixHeader header();
 
-    /** Checks names of samples to keep ({@code --samples}) against the input's, before loading. */
-    void validateSamples(List<String> wanted);
+    /** Checks names to keep ({@code --samples}: samples or pair names) against the input's, before loading. */
+    void validateSamples(List<String> wanted, List<SamplePair> explicitPairs);
 
     /** Checks explicit pairs against the input's samples, before loading. */
     void validatePairs(List<SamplePair> pairs);

@@ -39,9 +39,17 @@ public final class SamplePairs {
         return pairs;
     }
 
-    /** Parses one pair written {@code NAME=SAMPLE_A,SAMPLE_B}; IllegalArgumentException if it is not. */
+    /**
+     * Parses one pair written {@code NAME=SAMPLE_A,SAMPLE_B}, or a lone {@code NAME}: the default pair
+     * of that name (as a VCF we wrote names its samples), resolved by {@link #resolveNamed} once the
+     * samples are known; IllegalArgumentException if it is neither.
+     */
     public static SamplePair parse(String spec) {
         int equals = spec.indexOf('=');
+        if (equals < 0 && !spec.isEmpty() && spec.indexOf(',') < 0
+                && spec.chars().noneMatch(c -> c == '\t' || c == '\n' || c == '\r')) {
+            return new SamplePair(spec, null, null);
+        }
         String[] samples = equals < 0 ? new String[0] : spec.substring(equals + 1).split(",", -1);
         if (equals <= 0 || samples.length != 2 || samples[0].isEmpty() || samples[1].isEmpty()) {
             throw new IllegalArgumentException("expected NAME=SAMPLE_A,SAMPLE_B, not '" + spec + "'");
@@ -87,9 +95,13 @@ public final class SamplePairs {
                 continue;
             }
             String[] fields = line.split("\t", -1);
+            if (fields.length == 1 && !fields[0].isEmpty()) {
+                pairs.add(new SamplePair(fields[0], null, null, file + ":" + lineNumber)); // a default pair by name
+                continue;
+            }
             if (fields.length != 3 || Arrays.stream(fields).anyMatch(String::isEmpty)) {
                 throw HapmatrixException.at(file.toString(), lineNumber,
-                        "expected NAME<TAB>SAMPLE_A<TAB>SAMPLE_B, found " + fields.length + " field(s)");
+"expected NAME<TAB>SAMPLE_A<TAB>SAMPLE_B or a default pair's NAME, found " + fields.length + " field(s)");
             }
             if (fields[0].indexOf('\r') >= 0) {
                 throw HapmatrixException.at(file.toString(), lineNumber, "a pair name must not contain a line break");
@@ -112,6 +124,7 @@ public final class SamplePairs {
      * {@code sourceOfSamples} names where the samples come from (matrix, header file or database), for the message.
      */
     public static void validate(List<SamplePair> pairs, Collection<String> samples, String sourceOfSamples) {
+        pairs = resolveNamed(pairs, samples, sourceOfSamples);
         String source;
         Set<String> known = new HashSet<>(samples);
         Map<String, SamplePair> byName = new LinkedHashMap<>();
@@ -132,6 +145,52 @@ public final class SamplePairs {
                 throw HapmatrixException.usage(source + ": pair name '" + pair.name() + "' is given twice");
             }
         }
+    }
+
+    /**
+     * The pairs with each one given by name only ({@code --pair 10a10b}, a one-field line of a pairs
+     * file) replaced by the default pair of that name; an unknown name is a usage error.
+     */
+    public static List<SamplePair> resolveNamed(List<SamplePair> pairs, Collection<String> samples, String sourceOfSamples) {
+        if (pairs.stream().allMatch(p -> p.sampleA() != null)) {
+            return pairs;
+        }
+        Map<String, SamplePair> defaults = new LinkedHashMap<>();
+        byNamingRule(samples).forEach(p -> defaults.put(p.name(), p));
+        List<SamplePair> resolved = new ArrayList<>();
+        for (SamplePair pair : pairs) {
+            if (pair.sampleA() != null) {
+                resolved.add(pair);
+                continue;
+            }
+            SamplePair named = defaults.get(pair.name());
+            if (named == null) {
+                throw HapmatrixException.usage((pair.origin() != null ? pair.origin() : sourceOfSamples)
+                        + ": unknown pair '" + pair.name()
+                        + "' (not a default a/b pair's name; give it as NAME=SAMPLE_A,SAMPLE_B)");
+            }
+            resolved.add(new SamplePair(named.name(), named.sampleA(), named.sampleB(), pair.origin()));
+        }
+        return resolved;
+    }
+
+    /**
+     * The pairs {@code --samples} keeps: those whose two samples are both named, and those whose own
+     * name is named (a VCF's sample names are pair names). A name that is both a sample and a pair
+     * name counts as both. A name that is neither is a usage error.
+     */
+    public static List<SamplePair> keptBySamples(List<SamplePair> pairs, List<String> names,
+                                                 Collection<String> samples, String sourceOfSamples) {
+        Set<String> known = new HashSet<>(samples);
+        pairs.forEach(p -> known.add(p.name()));
+        for (String name : names) {
+            if (!known.contains(name)) {
+                throw HapmatrixException.usage(sourceOfSamples + ": unknown sample '" + name + "'");
+            }
+        }
+        Set<String> kept = Set.copyOf(names);
+        return pairs.stream().filter(p -> kept.contains(p.name())
+                || kept.contains(p.sampleA()) && kept.contains(p.sampleB())).toList();
     }
 
     private static byte[] utf8(String s) {

@@ -250,8 +250,14 @@ class BadInputTest {
         Path pairs = write("pairs.tsv", "# name a b\np\t1a\t1b\nq 1a 1b\n");
         convertFails(2, "give pairs either with --pair or with --pairs, not both (see --help)",
                 matrix.toString(), "--pair", "p=1a,1b", "--pairs", pairs.toString());
-        convertFails(1, pairs + ":3: expected NAME<TAB>SAMPLE_A<TAB>SAMPLE_B, found 1 field(s)",
-                matrix.toString(), "--pairs", pairs.toString());
+        // A line of one field is a default pair's name (issue 19); 'q 1a 1b' is none.
+        convertFails(2, pairs + ":3: unknown pair 'q 1a 1b' (not a default a/b pair's name; give it as"
+                + " NAME=SAMPLE_A,SAMPLE_B)", matrix.toString(), "--pairs", pairs.toString());
+        Path twoFields = write("two.tsv", "p\t1a\n");
+        convertFails(1, twoFields + ":1: expected NAME<TAB>SAMPLE_A<TAB>SAMPLE_B or a default pair's NAME, found 2 field(s)",
+                matrix.toString(), "--pairs", twoFields.toString());
+        convertFails(2, matrix + ": unknown pair 'nope' (not a default a/b pair's name; give it as"
+                + " NAME=SAMPLE_A,SAMPLE_B)", matrix.toString(), "--pair", "nope");
     }
 
     @Test

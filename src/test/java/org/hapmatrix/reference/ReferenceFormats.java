@@ -117,7 +117,7 @@ public final class ReferenceFormats {
             checkVcfSite(site, options.indexed());
             List<String> vcfAlt = new ArrayList<>();
             for (String allele : site.alt()) {
-                vcfAlt.add(allele.equals(GAP) ? "*" : allele);
+                vcfAlt.add(allele.equals(GAP) ? "*" : allele.toUpperCase(java.util.Locale.ROOT));
             }
             int[] counts = new int[site.alt().size() + 1];
             int called = 0;
@@ -145,7 +145,7 @@ public final class ReferenceFormats {
                 genotypes.add(indexes[0] + "|" + indexes[1]);
             }
             StringBuilder line = new StringBuilder();
-            line.append(site.contig()).append('\t').append(site.pos()).append("\t.\t").append(site.ref()).append('\t')
+            line.append(site.contig()).append('\t').append(site.pos()).append("\t.\t").append(site.ref().toUpperCase(java.util.Locale.ROOT)).append('\t')
                     .append(String.join(",", vcfAlt)).append("\t.\t.\tAC=");
             for (int i = 1; i < counts.length; i++) {
                 line.append(i > 1 ? "," : "").append(counts[i]);
@@ -168,6 +168,14 @@ public final class ReferenceFormats {
                 throw new VcfSiteError(site.contig(), site.pos(), "'" + allele + "'");
             }
         }
+        // VCF bases are case-insensitive: two alleles written alike (REF a, ALT A) are an error.
+        Set<String> written = new java.util.HashSet<>();
+        written.add(site.ref().toUpperCase(java.util.Locale.ROOT));
+        for (String allele : site.alt()) {
+            if (!written.add(allele.toUpperCase(java.util.Locale.ROOT))) {
+                throw new VcfSiteError(site.contig(), site.pos(), "differ only in case");
+            }
+        }
         long position = Long.parseLong(site.pos());
         if (position < 1 || position > VCF_MAX_POSITION) {
             throw new VcfSiteError(site.contig(), site.pos(), "VCF positions run from 1 to " + VCF_MAX_POSITION);
@@ -178,7 +186,7 @@ public final class ReferenceFormats {
     }
 
     private static boolean isBases(String allele) {
-        return allele.matches("[ACGTN]+");
+        return allele.matches("[ACGTNacgtn]+");
     }
 
     private static void appendPhased(StringBuilder out, Site site, boolean missingDot) {

@@ -76,7 +76,7 @@ public final class StatsReport {
             try (OpenedInput matrix = Codecs.openInput(new InputCodec.Request(input.matrix(), input.headerFile(),
                     options.request().contigs(), false))) {
                 matrix.validatePairs(options.request().pairs());
-                matrix.validateSamples(options.request().samples());
+                matrix.validateSamples(options.request().samples(), options.request().pairs());
                 MatrixLoad.run(matrix, scratch, matrixName, settings, loadProgress);
             }
             return analyse(scratch, matrixName, input, settings, options);

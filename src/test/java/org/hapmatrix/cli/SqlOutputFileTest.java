@@ -1,0 +1,148 @@
+package org.hapmatrix.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hapmatrix.testsupport.CliRunner;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sql -o FILE} (issue 19 point 7): the result in the format the name says, atomically, the user's SQL still sandboxed. */
+class SqlOutputFileTest {
+    private static final String MATRIX = "CHROM\tPOS\tREF\t1a\t1b\nc1\t5\tA\tC\tA\nc1\t9\tG\tG\tT\nc2\t3\tT\tT\tT\n";
+    private static final String QUERY = "SELECT contig, pos, ref FROM matrix ORDER BY contig, pos";
+
+    @TempDir
+    Path tmp;
+    private Path db;
+
+    @BeforeEach
+    void load() throws IOException {
+        Path matrix = Files.writeString(tmp.resolve("m.txt"), MATRIX);
+        db = tmp.resolve("m.duckdb");
+        CliRunner.Result result = CliRunner.run("load", matrix.toString(), "--db", db.toString(), "-q");
+        assertEquals(0, result.exitCode(), result.toString());
+    }
+
+    private CliRunner.Result sql(String output, String query) {
+        return CliRunner.run("sql", "--db", db.toString(), "-o", output, query);
+    }
+
+    @Test
+    void eachTextFormatIsWhatStandardOutputWouldPrint() throws IOException {
+        for (String format : List.of("csv", "tsv", "json")) {
+            Path out = tmp.resolve("result." + format.toUpperCase());
+            CliRunner.Result result = sql(out.toString(), QUERY);
+            assertEquals(0, result.exitCode(), result.toString());
+            assertEquals("", result.out());
+            CliRunner.Result printed = CliRunner.run("sql", "--db", db.toString(), "--format", format, QUERY);
+            assertEquals(printed.out(), Files.readString(out, StandardCharsets.UTF_8), format);
+            assertTrue(Files.readString(out).contains("c2"), format);
+        }
+        assertNoPartFiles();
+    }
+
+    @Test
+    void parquetIsReadBackByDuckDbEvenThroughAPathWithAQuote() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("it's here"));
+        Path out = dir.resolve("o'; COPY (SELECT 1) TO 'x.csv'; --.parquet");
+        CliRunner.Result result = sql(out.toString(),
+                "SELECT contig, pos, ref, 42::HUGEINT AS big, [1, 2] AS list FROM matrix ORDER BY contig, pos");
+        assertEquals(0, result.exitCode(), result.toString());
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement();
+             ResultSet read = statement.executeQuery("SELECT contig, pos, ref, list FROM read_parquet('"
+                     + out.toString().replace("'", "''") + "')")) {
+            while (read.next()) {
+                rows.add(read.getString(1) + ":" + read.getLong(2) + ":" + read.getString(3) + ":" + read.getString(4));
+            }
+        }
+        assertEquals(List.of("c1:5:A:[1, 2]", "c1:9:G:[1, 2]", "c2:3:T:[1, 2]"), rows);
+        assertFalse(Files.exists(tmp.resolve("x.csv")));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(out), files.toList());
+        }
+    }
+
+    @Test
+    void aFailedQueryLeavesNoFileAndAnOldOneAlone() throws IOException {
+        for (String name : List.of("bad.parquet", "bad.csv")) {
+            Path out = tmp.resolve(name);
+            CliRunner.Result result = sql(out.toString(), "SELECT * FROM no_such_table");
+            assertEquals(1, result.exitCode(), result.toString());
+            assertFalse(Files.exists(out));
+            // A query that fails while its rows are produced, after the output was opened.
+            Files.writeString(out, "old");
+            result = sql(out.toString(), "SELECT error('boom ' || pos) FROM matrix");
+            assertEquals(1, result.exitCode(), result.toString());
+            assertTrue(result.stderr().contains("boom"), result.stderr());
+            assertEquals("old", Files.readString(out));
+        }
+        assertNoPartFiles();
+    }
+
+    @Test
+    void theUsersSqlStillCannotWriteFiles() throws IOException {
+        byte[] database = Files.readAllBytes(db);
+        Path copy = tmp.resolve("copy.csv");
+        Path out = tmp.resolve("out.parquet");
+        CliRunner.Result result = sql(out.toString(), "COPY (SELECT 1) TO '" + copy + "'");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue(result.stderr().startsWith("hapmatrix: " + db + ": Permission Error: "), result.stderr());
+        assertFalse(Files.exists(copy) || Files.exists(out));
+        assertArrayEquals(database, Files.readAllBytes(db));
+    }
+
+    @Test
+    void badOutputsAreUsageErrors() throws IOException {
+        byte[] database = Files.readAllBytes(db);
+        CliRunner.Result result = sql(db.toString(), QUERY);
+        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals("hapmatrix: " + db + ": sql -o writes .parquet, .csv, .tsv or .json; the name says which\n", result.stderr());
+        Path alias = tmp.resolve("alias.parquet");
+        Files.createLink(alias, db);
+        result = sql(alias.toString(), QUERY);
+        assertEquals(2, result.exitCode(), result.toString());
+        assertTrue(result.stderr().contains("writing it would destroy an input"), result.stderr());
+        assertArrayEquals(database, Files.readAllBytes(db));
+        result = CliRunner.run("sql", "--db", db.toString(), "-o", tmp.resolve("x.csv").toString(), "--format", "tsv", QUERY);
+        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals("hapmatrix: --format is for standard output; with -o the file's name says the format\n", result.stderr());
+        result = sql(tmp.resolve("none.csv").toString(), "CREATE TEMP TABLE t AS SELECT 1");
+        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals("hapmatrix: " + db + ": the statement returns no result to write to " + tmp.resolve("none.csv") + "\n",
+                result.stderr());
+        assertFalse(Files.exists(tmp.resolve("none.csv")));
+    }
+
+    @Test
+    void sqlFromStandardInput() {
+        CliRunner.Result result = CliRunner.runWithInput(QUERY.getBytes(StandardCharsets.UTF_8),
+                "sql", "--db", db.toString(), "--format", "csv", "-f", "-");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertEquals(CliRunner.run("sql", "--db", db.toString(), "--format", "csv", QUERY).out(), result.out());
+        assertTrue(result.out().contains("c2,3,T"), result.out());
+    }
+
+    private void assertNoPartFiles() throws IOException {
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".part")).toList());
+        }
+    }
+}
