@@ -15,7 +15,7 @@ import java.util.List;
  * reuse it. Without apt-get (not Debian) the calling test is skipped, saying so.
  */
 public final class DebianExamples {
-    private static final Path ROOT = Path.of("target", "debian-examples");
+    private static final Path ROOT = Path.of("target", "debian-examples").toAbsolutePath();
 
     private DebianExamples() {
     }
