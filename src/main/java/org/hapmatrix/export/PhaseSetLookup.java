@@ -36,7 +36,7 @@ final class PhaseSetLookup {
     static PhaseSetLookup of(MatrixDatabase database, List<SamplePair> pairs) {
         try (Connection connection = database.newConnection();
              Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(SqlTemplate.statement("has_phase_sets"))) {
+             ResultSet result = statement.executeQuery(SqlTemplate.statement("export/has_phase_sets"))) {
             if (!result.next() || !result.getBoolean(1)) {
                 return null;
             }
@@ -53,7 +53,7 @@ final class PhaseSetLookup {
     /** The unit's phase sets: site (rowid) to each exported pair's value, -1 for none. */
     Map<Long, long[]> forUnit(Connection connection, WorkUnit unit) throws SQLException {
         Map<Long, long[]> bySite = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(SqlTemplate.statement("select_phase_sets"))) {
+        try (PreparedStatement statement = connection.prepareStatement(SqlTemplate.statement("export/select_phase_sets"))) {
             statement.setLong(1, unit.firstRow());
             statement.setLong(2, unit.lastRow());
             try (ResultSet result = statement.executeQuery()) {

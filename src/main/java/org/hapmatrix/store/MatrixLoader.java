@@ -92,7 +92,7 @@ public final class MatrixLoader {
             return;
         }
         long start = System.nanoTime();
-        handle.execute(SqlTemplate.statement("create_phase_sets"));
+        handle.execute(SqlTemplate.statement("load/create_phase_sets"));
         List<String> samples = phaseSets.samples();
         try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "phase_sets")) {
             SQLException[] failure = new SQLException[1];
