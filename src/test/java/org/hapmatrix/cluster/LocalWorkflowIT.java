@@ -188,7 +188,7 @@ class LocalWorkflowIT {
         if (outcome.exitCode() == 0) {
             assertArrayEquals(convert(plain), Files.readAllBytes(output), "exit 0 but not every contig gathered");
         } else {
-            assertTrue(outcome.log().contains("#hidden"), "the failure does not name the contig:\n" + outcome.log());
+            assertTrue(refusesHashContig(outcome.log(), "#hidden"), "the failure names neither the contig nor the index:\n" + outcome.log());
             assertFalse(Files.exists(output), "an output beside the failure");
         }
     }
@@ -206,7 +206,7 @@ class LocalWorkflowIT {
         if (outcome.exitCode() == 0) {
             assertEquals("#first\nchr2\nchr3\n", Files.readString(groups.resolve("000001.contigs"), StandardCharsets.UTF_8));
         } else {
-            assertTrue(outcome.log().contains("#first"), "the failure does not name the contig:\n" + outcome.log());
+            assertTrue(refusesHashContig(outcome.log(), "#first"), "the failure names neither the contig nor the index:\n" + outcome.log());
         }
     }
 
@@ -221,7 +221,7 @@ class LocalWorkflowIT {
                 Map.of("HAPMATRIX", ScriptRunner.LAUNCHER.toString(), "SLURM_CONF", tmp.resolve("no-cluster.conf").toString()),
                 List.of(SUBMIT.toString(), indexed.toString(), "sub-out.txt"));
         assertEquals(1, outcome.exitCode(), outcome.log());
-        assertTrue(outcome.log().contains("contig(s) '#between' are not in the tabix index"), outcome.log());
+        assertTrue(refusesHashContig(outcome.log(), "#between"), outcome.log());
         assertFalse(outcome.log().contains("array job"), outcome.log());
         assertFalse(Files.exists(tmp.resolve("sub-out.txt")));
     }
@@ -324,5 +324,15 @@ class LocalWorkflowIT {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             return in.readAllBytes();
         }
+    }
+
+    /**
+     * A refusal of a matrix whose index cannot hold a '#' contig: the workflow's own check names the
+     * contig; hapmatrix itself (which reads the lines the index leaves out, and stops first when it
+     * lists the contigs) says which lines of the file the index does not hold and why.
+     */
+    private static boolean refusesHashContig(String log, String contig) {
+        return log.contains("'" + contig + "'") || log.contains(contig + "'")
+                || (log.contains("are not in the index") && log.contains("a contig named '#...' cannot be indexed"));
     }
 }
