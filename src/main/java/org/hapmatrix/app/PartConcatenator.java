@@ -106,6 +106,7 @@ public final class PartConcatenator {
             }
             target.commit();
             indexTarget.commit();
+            keepIndexNotOlder(Path.of(output), Path.of(FileExtensions.tabixIndexOf(output)));
             return records;
         }
     }
@@ -185,6 +186,18 @@ public final class PartConcatenator {
             } catch (IOException e) {
                 throw new HapmatrixException(part + ": cannot read: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /** htslib warns about an index older than its data (by the second): the data's last close can come after the index's. */
+    private static void keepIndexNotOlder(Path data, Path index) {
+        try {
+            java.nio.file.attribute.FileTime dataTime = Files.getLastModifiedTime(data);
+            if (Files.getLastModifiedTime(index).compareTo(dataTime) < 0) {
+                Files.setLastModifiedTime(index, dataTime);
+            }
+        } catch (IOException e) {
+            throw new HapmatrixException(index + ": cannot set its time: " + e.getMessage(), e);
         }
     }
 }
