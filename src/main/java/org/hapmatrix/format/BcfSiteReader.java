@@ -29,7 +29,7 @@ import org.hapmatrix.matrix.ValueDictionary;
  * writes those for chrX/MT), "Index -65 out of bounds". Errors name the record's number,
  * counted from 1, where VCF names a line.
  */
-final class BcfSiteReader implements OpenedVcf.Reader {
+final class BcfSiteReader extends FileSiteReader implements OpenedVcf.Reader {
     private static final Pattern ID = Pattern.compile("^##(FILTER|INFO|FORMAT|contig)=<ID=([^,>]+)(.*)$");
     private static final Pattern IDX = Pattern.compile("[<,]IDX=(\\d+)");
     private static final int TYPE_INT8 = 1;
@@ -38,11 +38,8 @@ final class BcfSiteReader implements OpenedVcf.Reader {
     private static final int TYPE_FLOAT = 5;
     private static final int TYPE_CHAR = 7;
 
-    private final MatrixInput input;
     private final InputStream in;
     private final VcfSamples samples;
-    private final ValueDictionary alleles = new ValueDictionary("allele", MatrixParser.MAX_ALLELES);
-    private final ValueDictionary contigs = new ValueDictionary("contig", Integer.MAX_VALUE);
     private final HaplotypeCalls calls;
     private final Set<String> keptContigs;
     private final boolean phaseSetsDeclared;
@@ -59,12 +56,11 @@ final class BcfSiteReader implements OpenedVcf.Reader {
     private byte[] record = new byte[1 << 16];
     private int at;
     private long recordNumber;
-    private long sitesRead;
     private String contigName;
     private long position;
 
     BcfSiteReader(MatrixInput input, VcfReadOptions options, Set<String> keptContigs) {
-        this.input = input;
+        super(input);
         this.in = input.stream();
         this.calls = new HaplotypeCalls(options, alleles);
         this.keptContigs = Set.copyOf(keptContigs);
@@ -180,15 +176,7 @@ final class BcfSiteReader implements OpenedVcf.Reader {
         return samples.pairs();
     }
 
-    @Override
-    public ValueDictionary alleles() {
-        return alleles;
-    }
 
-    @Override
-    public ValueDictionary contigs() {
-        return contigs;
-    }
 
     @Override
     public boolean fill(SiteBatch batch) {
@@ -443,34 +431,14 @@ final class BcfSiteReader implements OpenedVcf.Reader {
         return (short) ((bytes[offset] & 0xFF) | (bytes[offset + 1] & 0xFF) << 8);
     }
 
-    @Override
-    public long sitesRead() {
-        return sitesRead;
-    }
 
-    @Override
-    public long bytesRead() {
-        return input.rawBytesRead();
-    }
 
-    @Override
-    public long bytesTotal() {
-        return input.compressedSize();
-    }
 
-    @Override
-    public String sourceName() {
-        return input.name();
-    }
 
-    @Override
-    public boolean sourceRereadable() {
-        return input.rereadable();
-    }
 
     @Override
     public void close() {
-        input.close();
+        super.close();
         if (phaseSetList != null) {
             phaseSetList.close();
         }

@@ -14,7 +14,6 @@ import org.hapmatrix.matrix.MatrixHeader;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.matrix.SamplePairs;
 import org.hapmatrix.matrix.SiteBatch;
-import org.hapmatrix.matrix.SiteBatchReader;
 import org.hapmatrix.matrix.Utf8;
 import org.hapmatrix.matrix.ValueDictionary;
 
@@ -22,17 +21,14 @@ import org.hapmatrix.matrix.ValueDictionary;
  * Reads a tab-separated genome matrix byte by byte into {@link SiteBatch}es of integer codes,
  * checking every line; any defect stops it with "FILE:LINE: what is wrong".
  */
-public final class MatrixParser implements SiteBatchReader {
+public final class MatrixParser extends FileSiteReader {
     /** Most distinct allele strings: codes travel as unsigned 16-bit values. */
     public static final int MAX_ALLELES = 65_535;
     /** A line longer than this is a broken file, not a site (the line readers of io/ share the limit). */
     public static final int MAX_LINE_BYTES = ContigLineStream.MAX_LINE_BYTES;
 
-    private final MatrixInput input;
     private final InputStream in;
     private final MatrixHeader header;
-    private final ValueDictionary alleles = new ValueDictionary("allele", MAX_ALLELES);
-    private final ValueDictionary contigs = new ValueDictionary("contig", Integer.MAX_VALUE);
 
     private byte[] buffer = new byte[1 << 20];
     private int bufferStart;
@@ -43,7 +39,6 @@ public final class MatrixParser implements SiteBatchReader {
     private int lineEnd;
     private long lineNumber;
     private long firstPendingBlankLine;
-    private long sitesRead;
 
     private byte[] lastContig = new byte[0];
     private int lastContigCode = -1;
@@ -53,7 +48,7 @@ public final class MatrixParser implements SiteBatchReader {
      * otherwise every line is a site and must have as many columns as the header.
      */
     public MatrixParser(MatrixInput input, MatrixHeader header) {
-        this.input = input;
+        super(input);
         this.in = input.stream();
         if (!nextLine()) {
             throw HapmatrixException.at(input.name(), 1, "empty file" + (header == null ? ", no header line" : ""));
@@ -83,51 +78,13 @@ public final class MatrixParser implements SiteBatchReader {
         return header;
     }
 
-    /** Alleles by code, in order of first appearance; REF values included. */
-    @Override
-    public ValueDictionary alleles() {
-        return alleles;
-    }
 
-    /** Contigs by code, in order of first appearance. */
-    @Override
-    public ValueDictionary contigs() {
-        return contigs;
-    }
 
-    @Override
-    public long sitesRead() {
-        return sitesRead;
-    }
 
-    /** Bytes of the file consumed so far (compressed bytes for gzip), for progress. */
-    @Override
-    public long bytesRead() {
-        return input.rawBytesRead();
-    }
 
-    /** Size of the file, or -1 for a stream. */
-    @Override
-    public long bytesTotal() {
-        return input.compressedSize();
-    }
 
-    @Override
-    public String sourceName() {
-        return input.name();
-    }
 
-    /** Whether the matrix can be opened again from the start (a regular file, not a stream). */
-    @Override
-    public boolean sourceRereadable() {
-        return input.rereadable();
-    }
 
-    /** Closes the input. */
-    @Override
-    public void close() {
-        input.close();
-    }
 
     /** Refills {@code batch} with the next sites; false when the matrix has no more. */
     @Override

@@ -24,17 +24,14 @@ import org.hapmatrix.matrix.ValueDictionary;
  * sample's GT (and phase-set tag) are read; ID, QUAL, FILTER and INFO are skipped unparsed.
  * Any defect stops it with "FILE:LINE: what is wrong".
  */
-final class VcfSiteReader implements OpenedVcf.Reader {
+final class VcfSiteReader extends FileSiteReader implements OpenedVcf.Reader {
     private static final byte TAB = '\t';
     private static final byte[] GT = {'G', 'T'};
     private static final byte[] COLUMNS_LINE = "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO".getBytes(StandardCharsets.US_ASCII);
 
-    private final MatrixInput input;
     private final InputStream in;
     private final VcfSamples samples;
     private final MatrixHeader header;
-    private final ValueDictionary alleles = new ValueDictionary("allele", MatrixParser.MAX_ALLELES);
-    private final ValueDictionary contigs = new ValueDictionary("contig", Integer.MAX_VALUE);
     private final HaplotypeCalls calls;
     private final boolean phaseSetsDeclared;
     private final byte[] phaseSetTag;
@@ -49,7 +46,6 @@ final class VcfSiteReader implements OpenedVcf.Reader {
     private int lineStart;
     private int lineEnd;
     private long lineNumber;
-    private long sitesRead;
 
     private byte[] lastContig = new byte[0];
     private int lastContigCode = -1;
@@ -66,7 +62,7 @@ final class VcfSiteReader implements OpenedVcf.Reader {
     private byte[] lastSkippedContig = new byte[0];
 
     VcfSiteReader(MatrixInput input, VcfReadOptions options, java.util.Set<String> keptContigs) {
-        this.input = input;
+        super(input);
         this.keptContigs = java.util.Set.copyOf(keptContigs);
         this.in = input.stream();
         this.calls = new HaplotypeCalls(options, alleles);
@@ -134,40 +130,12 @@ final class VcfSiteReader implements OpenedVcf.Reader {
         return samples.pairs();
     }
 
-    @Override
-    public ValueDictionary alleles() {
-        return alleles;
-    }
 
-    @Override
-    public ValueDictionary contigs() {
-        return contigs;
-    }
 
-    @Override
-    public long sitesRead() {
-        return sitesRead;
-    }
 
-    @Override
-    public long bytesRead() {
-        return input.rawBytesRead();
-    }
 
-    @Override
-    public long bytesTotal() {
-        return input.compressedSize();
-    }
 
-    @Override
-    public String sourceName() {
-        return input.name();
-    }
 
-    @Override
-    public boolean sourceRereadable() {
-        return input.rereadable();
-    }
 
     @Override
     public VcfSamples samples() {
@@ -181,7 +149,7 @@ final class VcfSiteReader implements OpenedVcf.Reader {
 
     @Override
     public void close() {
-        input.close();
+        super.close();
         if (phaseSetList != null) {
             // The loader reads them before it closes the reader.
             phaseSetList.close();
