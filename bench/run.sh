@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark hapmatrix on generated seed-shaped matrices, side by side with two peers that this
 # script builds and runs itself in the same run:
-#   floor   bench/FloorConverter.java: a plain single-pass Java converter, 2 threads, no database
+#   seedfloor  ../shared/bench/Floor.java (SEED_FLOOR overrides the path): the single-pass converter
+#           for single-character alleles, 2 threads, no database: the floor the targets are set against
+#   floor   bench/FloorConverter.java: a plain single-pass Java converter for any alleles, 2 threads,
+#           no database (the general-allele floor)
 #   duckdb  bench/duckdb-by-hand.sql run by bench/DuckDbByHand.java through DuckDB's own JDBC
 #           driver: read_csv into an ENUM table, one query with list functions, COPY
 # Both must write hapmatrix's output byte for byte (checked with cmp on every size).
@@ -14,7 +17,7 @@
 #   COMMANDS="convert load export"
 #                              which hapmatrix commands to time. If export is wanted without load,
 #                              convert runs as "convert --db DB" so that export has a database.
-#   PEERS="floor duckdb"       which peers to run beside hapmatrix (none: PEERS=)
+#   PEERS="seedfloor floor duckdb"  which peers to run beside hapmatrix (none: PEERS=)
 #   CASES="wide contigs vcf"   extra cases after the sizes (none: CASES=):
 #     wide     WIDE_SITES (20000) sites x 5,000 samples against the same number of cells with
 #              31 samples: per-cell time
@@ -53,7 +56,7 @@ JAVAC=${JAVAC:-$(dirname "$(readlink -f "$(command -v "$JAVA")")")/javac}
 ENGINE_OPTS=${ENGINE_OPTS:-}
 RUNS=${RUNS:-3}
 COMMANDS=${COMMANDS:-convert load export}
-PEERS=${PEERS-floor duckdb}
+PEERS=${PEERS-seedfloor floor duckdb}
 CASES=${CASES-wide contigs vcf vcfin}
 CASE_TIMEOUT=${CASE_TIMEOUT:-900}
 THREADS_CHECK=${THREADS_CHECK:-convert}
@@ -114,6 +117,13 @@ if [ -n "$PEERS" ]; then
     # the one the build unpacked saves unpacking 72 MB per run (as hapmatrix's own jar does).
     ln -sf "$ROOT"/target/libduckdb_java.so_* "$PEER_DIR/duckdb/"
     FLOOR=("$JAVA" -cp "$PEER_DIR/floor" FloorConverter)
+    if peer seedfloor; then
+        SEED_FLOOR=${SEED_FLOOR:-$ROOT/../shared/bench/Floor.java}
+        [ -f "$SEED_FLOOR" ] || die "no $SEED_FLOOR (set SEED_FLOOR, or PEERS without seedfloor)"
+        mkdir -p "$PEER_DIR/seedfloor"
+        "$JAVAC" -d "$PEER_DIR/seedfloor" "$SEED_FLOOR" || die "cannot compile $SEED_FLOOR"
+        SEEDFLOOR=("$JAVA" -cp "$PEER_DIR/seedfloor" Floor)
+    fi
     DUCKDB=("$JAVA" -cp "$PEER_DIR/duckdb:$DUCKDB_JAR" DuckDbByHand "$ROOT/bench/duckdb-by-hand.sql")
 fi
 
@@ -210,7 +220,7 @@ for SIZE in "${SIZES[@]}"; do
     say "size $SIZE ($BYTES bytes), $RUNS run(s): $COMMANDS${PEERS:+, peers: $PEERS}"
     CONVERT_LABEL=convert
     if has export && ! has load; then CONVERT_LABEL="convert --db"; fi
-    for log in convert load export floor duckdb; do : >"$D/$log.log"; done
+    for log in convert load export seedfloor floor duckdb; do : >"$D/$log.log"; done
 
     # One run = every command and peer once, so that a busy moment of the machine hits them all.
     for i in $(seq "$RUNS"); do
@@ -222,6 +232,10 @@ for SIZE in "${SIZES[@]}"; do
                 rm -f "$DB" "$DB.wal" "$D/convert.tsv"
                 timed "convert --db #$i" "$D/convert.log" -- "${J[@]}" convert $ENGINE_OPTS "$M" --header "$H" --db "$DB" -o "$D/convert.tsv" --quiet || true
             fi
+        fi
+        if peer seedfloor; then
+            rm -f "$D/seedfloor.tsv"
+            timed "seed floor #$i" "$D/seedfloor.log" -- "${SEEDFLOOR[@]}" "$M" "$H" "$D/seedfloor.tsv" 2 || true
         fi
         if peer floor; then
             rm -f "$D/floor.tsv"
@@ -247,6 +261,7 @@ for SIZE in "${SIZES[@]}"; do
     has convert && row "$SIZE" "$BYTES" "$CONVERT_LABEL" "$D/convert.log"
     has load && row "$SIZE" "$BYTES" "load" "$D/load.log"
     has export && row "$SIZE" "$BYTES" "export" "$D/export.log"
+    peer seedfloor && row "$SIZE" "$BYTES" "seed floor (peer)" "$D/seedfloor.log"
     peer floor && row "$SIZE" "$BYTES" "floor (peer)" "$D/floor.log"
     peer duckdb && row "$SIZE" "$BYTES" "DuckDB by hand (peer)" "$D/duckdb.log"
     [ -f "$DB" ] && say "  database: $(stat -c %s "$DB") bytes"
@@ -259,11 +274,13 @@ for SIZE in "${SIZES[@]}"; do
         CHECKS+=("- $SIZE sites: output $(stat -c %s "$REF") bytes, $(sites_written "$REF") sites written, md5 $(md5sum <"$REF" | cut -d' ' -f1)")
     fi
     [ "$REF" = "$D/export.tsv" ] || { has export && same "$SIZE sites: convert vs export" "$REF" "$D/export.tsv"; }
+    peer seedfloor && same "$SIZE sites: seed floor vs hapmatrix" "$D/seedfloor.tsv" "$REF"
     peer floor && same "$SIZE sites: floor vs hapmatrix" "$D/floor.tsv" "$REF"
     peer duckdb && same "$SIZE sites: DuckDB by hand vs hapmatrix" "$D/duckdb.tsv" "$REF"
     FLOOR_WALL=$(median "$D/floor.log" 1)
-    RATIOS+=("| $SIZE | $(ratio "$(median "$D/convert.log" 1)" "$FLOOR_WALL") | $(ratio "$(median "$D/duckdb.log" 1)" "$(median "$D/convert.log" 1)") | $(ratio "$(median "$D/export.log" 1)" "$FLOOR_WALL") | $(ratio "$(median "$D/load.log" 1)" "$FLOOR_WALL") | $(ratio "$(median "$D/convert.log" 3)" "$(median "$D/floor.log" 3)") |")
-    [ "$KEEP_OUTPUT" = 1 ] || rm -f "$D/floor.tsv" "$D/duckdb.tsv" "$D/export.tsv" "$D/convert.tsv"
+    SEED_WALL=$(median "$D/seedfloor.log" 1)
+    RATIOS+=("| $SIZE | $(ratio "$(median "$D/convert.log" 1)" "$SEED_WALL") | $(ratio "$(median "$D/convert.log" 1)" "$FLOOR_WALL") | $(ratio "$(median "$D/duckdb.log" 1)" "$(median "$D/convert.log" 1)") | $(ratio "$(median "$D/export.log" 1)" "$FLOOR_WALL") | $(ratio "$(median "$D/load.log" 1)" "$FLOOR_WALL") | $(ratio "$(median "$D/convert.log" 3)" "$(median "$D/floor.log" 3)") |")
+    [ "$KEEP_OUTPUT" = 1 ] || rm -f "$D/seedfloor.tsv" "$D/floor.tsv" "$D/duckdb.tsv" "$D/export.tsv" "$D/convert.tsv"
 
     case $THREADS_CHECK in
         convert)
@@ -423,8 +440,8 @@ fi
 if [ -n "$PEERS" ] && [ ${#RATIOS[@]} -gt 0 ]; then
     echo "Ratios of medians from this run (wall time unless said):"
     echo
-    echo "| sites | convert / floor | DuckDB by hand / convert | export / floor | load / floor | convert / floor, CPU s |"
-    echo "|---:|---:|---:|---:|---:|---:|"
+    echo "| sites | convert / seed floor | convert / floor | DuckDB by hand / convert | export / floor | load / floor | convert / floor, CPU s |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${RATIOS[@]}"
     echo
 fi
