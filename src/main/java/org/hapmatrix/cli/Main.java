@@ -27,6 +27,9 @@ public final class Main {
             System.out.println(String.join(System.lineSeparator(), new VersionProvider().getVersion()));
             System.exit(ExitCode.OK);
         }
+        if (TopHelp.asked(args) && TopHelp.print(System.out)) {
+            System.exit(ExitCode.OK);
+        }
         if (warmUpWorthIt(args)) {
             ClassWarmup.start();
         }

@@ -78,14 +78,6 @@ public final class MatrixParser extends FileSiteReader {
         return header;
     }
 
-
-
-
-
-
-
-
-
     /** Refills {@code batch} with the next sites; false when the matrix has no more. */
     @Override
     public boolean fill(SiteBatch batch) {

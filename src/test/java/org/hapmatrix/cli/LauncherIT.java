@@ -47,6 +47,24 @@ class LauncherIT {
         assertGoldenRun(run(installed.resolve("hapmatrix")));
     }
 
+    /**
+     * Where the java can (asked once, when the archive is written), the archive is mapped where
+     * it was dumped: no relocation of its pointers at every start (bench/RESULTS.md).
+     */
+    @Test
+    void mapsItsArchiveWithoutRelocatingIt() throws Exception {
+        Path installed = install(tmp.resolve("unrelocated"));
+        ProcessBuilder launch = new ProcessBuilder(installed.resolve("hapmatrix").toString(), "--version")
+                .redirectErrorStream(true);
+        launch.environment().put("HAPMATRIX_JAVA_OPTS", "-Xlog:cds=info:stdout");
+        Process process = launch.start();
+        String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), log);
+        assertTrue(Files.exists(installed.resolve("hapmatrix.jsa.unrelocated")), "the java was asked");
+        assertTrue(log.contains("Mapped static  region #0 at base 0x0000000800000000"), log);
+        assertFalse(log.contains("alternative address"), log);
+    }
+
     @Test
     void runsThroughARelativeSymlinkFromAnotherFolder() throws Exception {
         Path bin = Files.createDirectories(tmp.resolve("bin"));

@@ -126,7 +126,7 @@ class ReleaseTarballIT {
                 Files.readString(lib.resolve("hapmatrix.jsa.for")).strip());
         try (Stream<Path> files = Files.list(lib)) {
             assertEquals(Set.of("hapmatrix.jar", "hapmatrix.classlist", "libduckdb_java.so_linux_amd64", "hapmatrix.jsa",
-                    "hapmatrix.jsa.for"), files.map(file -> file.getFileName().toString()).collect(Collectors.toSet()),
+                    "hapmatrix.jsa.for", "hapmatrix.jsa.unrelocated"), files.map(file -> file.getFileName().toString()).collect(Collectors.toSet()),
                     "no lock or temporary file left");
         }
         Run second = runClean(tmp, "/usr/bin/env", "HAPMATRIX_JAVA_OPTS=-Xlog:class+load=info:stdout",

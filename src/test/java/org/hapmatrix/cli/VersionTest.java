@@ -1,8 +1,12 @@
 package org.hapmatrix.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +19,9 @@ import org.hapmatrix.testsupport.ExternalTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine.Help.Ansi;
 
 /**
  * --version, the VCF's ##source and the database's load record name this build: the pom's
@@ -69,6 +75,32 @@ class VersionTest {
         List<String> heavy = loaded.stream().filter(name -> name.startsWith("org.duckdb.") || name.startsWith("org.jdbi.")
                 || name.startsWith("org.apache.arrow.") || name.equals(ClassWarmup.class.getName())).toList();
         assertEquals(List.of(), heavy, commandLine + " loaded them");
+    }
+
+    /**
+     * The top command's --help is printed from text rendered at build time (TopHelp): plain and
+     * styled, it is what picocli renders from this build's full command line now.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Ansi.class, names = {"OFF", "ON"})
+    void topHelpRenderedAtBuildTimeIsPicocliRenderingNow(Ansi ansi) throws Exception {
+        String resource = ansi == Ansi.ON ? TopHelp.STYLED : TopHelp.PLAIN;
+        String built;
+        try (var text = TopHelp.class.getResourceAsStream(resource)) {
+            assertNotNull(text, resource + " is rendered at process-classes (mvn compile)");
+            built = new String(text.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals(Main.commandLine().getUsageMessage(ansi), built);
+        assertTrue(built.contains("convert") && built.contains("concat"), built);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "-h"})
+    void topHelpPrintsTheRenderedText(String flag) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertTrue(TopHelp.asked(flag));
+        assertTrue(TopHelp.print(new PrintStream(out, true, StandardCharsets.UTF_8)));
+        assertEquals(CliRunner.run(flag).out(), out.toString(StandardCharsets.UTF_8));
     }
 
     @Test
