@@ -104,6 +104,6 @@ public final class BcfCodec extends OutputCodec implements InputCodec {
     public OpenedInput open(Request request) {
         VcfCodec.rejectHeaderFile(request, "BCF");
         return new OpenedVcf(request.path(), (input, kept) -> new BcfSiteReader(input, request.vcf(), kept),
-                request.contigs(), request.filterWithoutIndex(), false);
+                request.contigs(), request.filterWithoutIndex(), true);
     }
 }

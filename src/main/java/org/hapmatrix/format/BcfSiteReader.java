@@ -422,6 +422,14 @@ final class BcfSiteReader extends FileSiteReader implements OpenedVcf.Reader {
         return true;
     }
 
+    /** The contig names of the header of the BCF at {@code path}, by their number (IDX). */
+    static List<String> headerContigsOf(String path) {
+        MatrixInput input = MatrixInput.open(path);
+        try (BcfSiteReader reader = new BcfSiteReader(input, VcfReadOptions.DEFAULT, Set.of())) {
+            return reader.headerContigs();
+        }
+    }
+
     private static int intAt(byte[] bytes, int offset) {
         return (bytes[offset] & 0xFF) | (bytes[offset + 1] & 0xFF) << 8 | (bytes[offset + 2] & 0xFF) << 16
                 | (bytes[offset + 3] & 0xFF) << 24;

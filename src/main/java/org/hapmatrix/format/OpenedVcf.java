@@ -33,8 +33,8 @@ final class OpenedVcf implements OpenedInput {
     private final BiFunction<MatrixInput, Set<String>, Reader> readerOf;
     private final List<String> contigs;
     private final boolean filterWithoutIndex;
-    /** Whether an index may be used to seek (VCF text; BCF records are not lines, so a BCF is read whole). */
-    private final boolean indexedText;
+    /** Whether the input is BCF (its index names contigs by their number in the header), else VCF text. */
+    private final boolean bcf;
     private final VcfSamples samples;
     private final String name;
     private final long sizeBytes;
@@ -44,9 +44,9 @@ final class OpenedVcf implements OpenedInput {
     private Reader last;
 
     OpenedVcf(String path, BiFunction<MatrixInput, Set<String>, Reader> readerOf, List<String> contigs, boolean filterWithoutIndex,
-              boolean indexedText) {
+              boolean bcf) {
         this.path = path;
-        this.indexedText = indexedText;
+        this.bcf = bcf;
         this.readerOf = readerOf;
         this.contigs = List.copyOf(contigs);
         this.filterWithoutIndex = filterWithoutIndex;
@@ -69,15 +69,16 @@ final class OpenedVcf implements OpenedInput {
     }
 
     /**
-     * With {@code --contigs}, a BGZF VCF with a .tbi/.csi is read only where its index puts those
+     * With {@code --contigs}, a BGZF VCF with a .tbi/.csi, or a BCF with a .csi, is read only where its index puts those
      * contigs (an unknown one is an error); anything else is read whole, its other contigs dropped
      * by the reader ({@code load}) or at export ({@code convert}).
      */
     private MatrixInput input() {
-        if (contigs.isEmpty() || !indexedText) {
+        if (contigs.isEmpty()) {
             return MatrixInput.open(path);
         }
-        java.util.Optional<VcfIndex> index = VcfIndex.find(path, List::of);
+        List<String> headerContigs = bcf ? BcfSiteReader.headerContigsOf(path) : List.of();
+        java.util.Optional<VcfIndex> index = VcfIndex.find(path, () -> headerContigs);
         if (index.isEmpty()) {
             return MatrixInput.open(path);
         }
@@ -89,7 +90,16 @@ final class OpenedVcf implements OpenedInput {
             }
             blocks.add(new MatrixInput.ContigBlock(contig, span.start(), span.end()));
         }
-        return MatrixInput.ofIndexedVcf(path, index.get().file(), blocks);
+        if (!bcf) {
+            return MatrixInput.ofIndexedVcf(path, index.get().file(), blocks);
+        }
+        java.util.Map<String, Integer> contigIds = new java.util.HashMap<>();
+        for (int id = 0; id < headerContigs.size(); id++) {
+            if (headerContigs.get(id) != null) {
+                contigIds.put(headerContigs.get(id), id);
+            }
+        }
+        return MatrixInput.ofIndexedBcf(path, index.get().file(), blocks, contigIds);
     }
 
     private Reader read() {

@@ -50,7 +50,7 @@ public final class VcfCodec extends OutputCodec implements InputCodec {
     public org.hapmatrix.matrix.OpenedInput open(Request request) {
         rejectHeaderFile(request, "VCF");
         return new OpenedVcf(request.path(), (input, kept) -> new VcfSiteReader(input, request.vcf(), kept),
-                request.contigs(), request.filterWithoutIndex(), true);
+                request.contigs(), request.filterWithoutIndex(), false);
     }
 
     /** A VCF or BCF names its samples in its own header: {@code --header} is for the matrix only. */

@@ -23,7 +23,7 @@ public final class VcfContigs {
 
     /** Hands each contig with records to {@code sink}, in file order. */
     public static void list(String path, InputCodec codec, Consumer<String> sink) {
-        Optional<VcfIndex> index = VcfIndex.find(path, () -> bcfHeaderContigs(path));
+        Optional<VcfIndex> index = VcfIndex.find(path, () -> BcfSiteReader.headerContigsOf(path));
         if (index.isPresent()) {
             index.get().contigs().forEach(sink);
             return;
@@ -40,10 +40,4 @@ public final class VcfContigs {
         }
     }
 
-    private static List<String> bcfHeaderContigs(String path) {
-        MatrixInput input = MatrixInput.open(path);
-        try (BcfSiteReader reader = new BcfSiteReader(input, VcfReadOptions.DEFAULT, java.util.Set.of())) {
-            return reader.headerContigs();
-        }
-    }
 }

@@ -58,7 +58,7 @@ public final class MatrixInput implements AutoCloseable {
         }
     }
 
-    private MatrixInput(String name, SelectedLinesStream selectedLines, Compression compression, boolean rereadable) {
+    private MatrixInput(String name, SelectedBytesStream selectedLines, Compression compression, boolean rereadable) {
         this.name = name;
         this.compressedSize = selectedLines.bytesTotal();
         this.rereadable = rereadable;
@@ -128,6 +128,21 @@ public final class MatrixInput implements AutoCloseable {
     public static MatrixInput ofIndexedVcf(String path, Path indexFile, java.util.List<ContigBlock> blocks) {
         try {
             return new MatrixInput(path, new IndexedVcfStream(path, Path.of(path), indexFile, blocks), Compression.BGZF, true);
+        } catch (IOException e) {
+            throw new HapmatrixException(path + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The header and only the records of {@code blocks}' contigs of the BGZF BCF at {@code path},
+     * reached by seeks through its index {@code indexFile}; {@code contigIds} gives each contig's
+     * number in the header (a record names its contig by it).
+     */
+    public static MatrixInput ofIndexedBcf(String path, Path indexFile, java.util.List<ContigBlock> blocks,
+                                           java.util.Map<String, Integer> contigIds) {
+        try {
+            return new MatrixInput(path, new IndexedBcfStream(path, Path.of(path), indexFile, blocks, contigIds),
+                    Compression.BGZF, true);
         } catch (IOException e) {
             throw new HapmatrixException(path + ": cannot read: " + e.getMessage(), e);
         }

@@ -308,9 +308,7 @@ class VcfInputTest {
             bcftools("index", kind, bgzf.toString());
             for (String contigs : List.of("2", "chrX,2", "1")) {
                 List<String> wanted = List.of(contigs.split(","));
-                String expected = whole.out().lines()
-                        .filter(line -> line.startsWith("contig\t") || wanted.contains(line.split("\t")[0]))
-                        .map(line -> line + "\n").reduce("", String::concat);
+                String expected = rowsOf(whole.out(), wanted);
                 CliRunner.Result selected = CliRunner.run("convert", bgzf.toString(), "--contigs", contigs, "-q");
                 assertEquals(0, selected.exitCode(), selected.toString());
                 assertEquals(expected, selected.out(), kind + " --contigs " + contigs);
@@ -326,6 +324,47 @@ class VcfInputTest {
                 "SELECT DISTINCT contig FROM matrix");
         assertEquals(0, loaded.exitCode(), loaded.toString());
         assertTrue(loaded.out().lines().skip(1).allMatch(line -> line.equals("2")), loaded.out());
+    }
+
+    /**
+     * --contigs on a BCF with its .csi: only those contigs' records are read (the summary's sites
+     * read are theirs), the table equals the whole table's rows of them; an index of another BCF
+     * is named as not matching, never read as records.
+     */
+    @Test
+    void bcfContigsThroughTheCsi() throws IOException {
+        VcfGenerator.GeneratedVcf vcf = VcfGenerator.generate(14, 3000, 3);
+        Path text = write("s.vcf", vcf.text());
+        Path bcf = tmp.resolve("s.bcf");
+        bcftools("view", "-Ob", "-o", bcf.toString(), text.toString());
+        bcftools("index", bcf.toString());
+        CliRunner.Result whole = CliRunner.run("convert", text.toString(), "-q");
+        assertEquals(0, whole.exitCode(), whole.toString());
+        for (String contigs : List.of("2", "chrX,2", "1")) {
+            List<String> wanted = List.of(contigs.split(","));
+            String expected = rowsOf(whole.out(), wanted);
+            long records = vcf.text().lines().filter(line -> !line.startsWith("#") && wanted.contains(line.split("\t")[0])).count();
+            CliRunner.Result selected = CliRunner.run("convert", bcf.toString(), "--contigs", contigs);
+            assertEquals(0, selected.exitCode(), selected.toString());
+            assertEquals(expected, selected.out(), "--contigs " + contigs);
+            assertTrue(selected.stderr().startsWith("hapmatrix: " + records + " sites read, "), records + " expected: " + selected.stderr());
+        }
+        // The index of a BCF whose contigs lie elsewhere: its offsets point into this file's other records.
+        Path other = tmp.resolve("o.bcf");
+        bcftools("view", "-Ob", "-o", other.toString(), "-t", "2", text.toString());
+        bcftools("index", other.toString());
+        Files.copy(tmp.resolve("o.bcf.csi"), tmp.resolve("s.bcf.csi"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        CliRunner.Result mismatched = CliRunner.run("convert", bcf.toString(), "--contigs", "2", "-q", "-o", tmp.resolve("m.tsv").toString());
+        assertEquals(1, mismatched.exitCode(), mismatched.toString());
+        assertEquals("hapmatrix: " + bcf + ".csi: index does not match " + bcf + " (no record of contig '2' where it points); "
+                + "re-index with bcftools index -f " + bcf + "\n", mismatched.stderr());
+        assertFalse(Files.exists(tmp.resolve("m.tsv")));
+    }
+
+    /** The header line and the rows of {@code contigs} of a table. */
+    private static String rowsOf(String table, List<String> contigs) {
+        return table.lines().filter(line -> line.startsWith("contig\t") || contigs.contains(line.split("\t")[0]))
+                .map(line -> line + "\n").reduce("", String::concat);
     }
 
     private String listedByBcftools(Path indexed) {
