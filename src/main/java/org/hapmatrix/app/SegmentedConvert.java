@@ -26,6 +26,10 @@ import org.hapmatrix.util.Progress;
  * appended to the output and dropped before the next is read. Memory stays flat whatever the
  * input's size, and a site costs the same in a 14 GB input as in a small one.
  *
+ * <p>Every format goes this way, indexed or not: {@link ExportOutput} holds a header that lists
+ * the contigs (VCF, BCF) until the last segment and keeps the BGZF blocks and the index those of
+ * one export of the whole matrix.
+ *
  * <p>Segments need the contigs in blocks (the table groups sites by contig) and the allele
  * alphabet known from the first batch. If either fails ({@link SegmentLoader} says so), the run
  * returns empty with the output not committed, and the caller converts the whole matrix the
@@ -49,14 +53,14 @@ public final class SegmentedConvert {
     /**
      * Whether a convert of the matrix at {@code matrixPath} to {@code output} with {@code request}
      * can go by segments: a regular file (read again if it must start over) and
-     * an output file, in any format, with or without index, regions ({@code -r}) selected at each
-     * segment's export; contigs selected only by an input that reads no others (the caller asks
-     * with {@link ExportRequest#withEveryContig()}), since a segment cannot tell a contig the
-     * matrix lacks from one in another segment.
+     * an output file, in any format, with or without index; contigs selected only by an input
+     * that reads no others (the caller asks with {@link ExportRequest#withEveryContig()}), since
+     * a segment cannot tell a contig the matrix lacks from one in another segment; no regions
+     * ({@code -r}), whose sites come region by region, not in the order a segment's end cuts.
      */
     public static boolean applies(String matrixPath, ExportRequest request, String output) {
         return !MatrixInput.STDIN.equals(matrixPath) && Files.isRegularFile(Path.of(matrixPath))
-                && request.contigs().isEmpty() && OutputTarget.discardable(output);
+                && request.contigs().isEmpty() && request.regions().isEmpty() && OutputTarget.discardable(output);
     }
 
     /** Sites per segment: {@link #SEGMENT_SHARE} of the memory limit, at least one. */

@@ -186,7 +186,7 @@ class SegmentedConvertTest {
         assertFalse(SegmentedConvert.applies("-", ExportRequest.everything(), output));
         assertFalse(SegmentedConvert.applies("/dev/stdin", ExportRequest.everything(), output));
         assertTrue(SegmentedConvert.applies(matrix, ExportRequest.everything(), tmp.resolve("out.vcf.gz").toString()));
-        assertTrue(SegmentedConvert.applies(matrix, new ExportRequest(List.of(), List.of(), List.of(), AltFrom.all,
+        assertFalse(SegmentedConvert.applies(matrix, new ExportRequest(List.of(), List.of(), List.of(), AltFrom.all,
                 Region.parseList("2:1-5")), output));
     }
 
