@@ -199,7 +199,7 @@ public final class OutputTarget implements AutoCloseable {
         try {
             return createPart(directory, (target != null ? target.getFileName().toString() : "stdout") + ".body");
         } catch (IOException e) {
-            throw new HapmatrixException(name + ": cannot create a part beside the output: " + describe(e), e);
+            throw new HapmatrixException(name + ": cannot create output: " + describe(e), e);
         }
     }
 

@@ -31,7 +31,9 @@ import org.hapmatrix.util.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code convert} without {@code --db} loads and exports the matrix one in-memory segment at a
@@ -67,13 +69,7 @@ class SegmentedConvertTest {
      * written site (all REF, cut by a segment's end) stays in it, and keeps BCF's numbering.
      */
     @ParameterizedTest(name = "{0} {1} --index {2}, {3} thread(s), {4} sites, segments of {5}, units of {6}")
-    @CsvSource({"tsv, out.txt, , 2, 300, 37, 0", "tsv, out.txt.gz, , 2, 300, 37, 0", "tsv, out.tsv.gz, tbi, 1, 300, 37, 0",
-            "tsv, out.tsv.gz, csi, 8, 3000, 700, 1000", "phase-extender, out.txt, , 2, 300, 37, 50",
-            "vcf, out.vcf, , 1, 300, 37, 0", "vcf, out.vcf, , 8, 300, 37, 50",
-            "vcf, out.vcf.gz, , 1, 300, 37, 0", "vcf, out.vcf.gz, , 2, 300, 37, 50", "vcf, out.vcf.gz, , 8, 3000, 700, 1000",
-            "vcf, out.vcf.gz, , 2, 3000, 1000, 1000", "vcf, out.vcf.gz, csi, 2, 300, 37, 0", "vcf, out.vcf.gz, none, 2, 300, 37, 0",
-            "bcf, out.bcf, , 1, 300, 37, 0", "bcf, out.bcf, , 2, 300, 37, 50", "bcf, out.bcf, , 8, 3000, 700, 1000",
-            "bcf, out.bcf, none, 2, 300, 37, 0"})
+    @MethodSource("everyLayout")
     void everyFormatComesOutAsFromAWholeLoad(String format, String outputName, String index, int threads, int sites,
                                              long segmentSites, long rowsPerUnit) throws IOException {
         ExportLayout layout = ExportLayout.of(Codecs.outputNamed(format).orElseThrow(), null,
@@ -97,6 +93,31 @@ class SegmentedConvertTest {
         for (String name : filesIn(whole.getParent())) {
             assertArrayEquals(Files.readAllBytes(whole.resolveSibling(name)), Files.readAllBytes(segmented.resolveSibling(name)), name);
         }
+    }
+
+    /**
+     * Every output (format, name, index) at 1, 2 and 8 threads, with units of 50 rows cut by
+     * segments of 37; and BGZF outputs whose units span several blocks and several segments.
+     */
+    static Stream<Arguments> everyLayout() {
+        List<String[]> outputs = List.of(new String[] {"tsv", "out.txt", null}, new String[] {"tsv", "out.txt.gz", null},
+                new String[] {"tsv", "out.tsv.gz", "tbi"}, new String[] {"tsv", "out.tsv.gz", "csi"},
+                new String[] {"phase-extender", "out.txt", null}, new String[] {"vcf", "out.vcf", null},
+                new String[] {"vcf", "out.vcf.gz", null}, new String[] {"vcf", "out.vcf.gz", "csi"},
+                new String[] {"vcf", "out.vcf.gz", "none"}, new String[] {"bcf", "out.bcf", null},
+                new String[] {"bcf", "out.bcf", "none"});
+        List<Arguments> cases = new ArrayList<>();
+        for (String[] output : outputs) {
+            for (int threads : new int[] {1, 2, 8}) {
+                cases.add(Arguments.of(output[0], output[1], output[2], threads, 300, 37L, 50L));
+            }
+        }
+        cases.add(Arguments.of("vcf", "out.vcf.gz", null, 2, 300, 37L, 0L));
+        cases.add(Arguments.of("vcf", "out.vcf.gz", null, 2, 3000, 700L, 1000L));
+        cases.add(Arguments.of("vcf", "out.vcf.gz", null, 8, 3000, 1000L, 1000L));
+        cases.add(Arguments.of("bcf", "out.bcf", null, 2, 3000, 700L, 1000L));
+        cases.add(Arguments.of("tsv", "out.tsv.gz", "csi", 2, 3000, 700L, 1000L));
+        return cases.stream();
     }
 
     /** bcftools reads a .vcf.gz and a .bcf written by many segments through their indexes: counts per contig, a region. */
@@ -157,6 +178,20 @@ class SegmentedConvertTest {
         assertTrue(convert(matrix, out, 20, 10, 2).isEmpty());
         assertNothingLeftBeside(out);
         assertCommandGivesReference(matrix);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"out.vcf.gz", "out.bcf", "out.vcf"})
+    void aVcfOrBcfRefusedInALaterSegmentLeavesNoPartBeside(String outputName) throws IOException {
+        GeneratedMatrix matrix = withRows(MatrixGenerator.seedShaped(5, 60), rows -> rows.add(rows.get(0))); // contig 1 again at the end
+        Path file = tmp.resolve("matrix.txt");
+        matrix.writeTo(file, true);
+        Path out = tmp.resolve(outputName);
+        try (OpenedMatrix opened = OpenedMatrix.open(file.toString(), null)) {
+            assertTrue(SegmentedConvert.run(opened, file.toString(), new EngineSettings(2, "256MB", tmp), ExportRequest.everything(),
+                    ExportLayout.of(null, null, outputName, ""), out.toString(), Progress.NONE, 20, 10, 0).isEmpty());
+        }
+        assertNothingLeftBeside(out);
     }
 
     @Test
