@@ -52,7 +52,7 @@ public final class MatrixConvert {
                              ExportLayout layout, String output, Progress.Phases phases) {
         String matrixName = OpenedMatrix.displayName(input.matrix());
         // With an indexed matrix only the selected contigs are read, so a contig selection still goes by segments.
-        if (keptDatabase == null && SegmentedConvert.applies(input.matrix(), request.withEveryContig(), layout, output)) {
+        if (keptDatabase == null && SegmentedConvert.applies(input.matrix(), request.withEveryContig(), output)) {
             try (OpenedInput matrix = open(input, request)) {
                 if (request.contigs().isEmpty() || matrix.readsOnlySelectedContigs()) {
                     matrix.validatePairs(request.pairs());

@@ -2,6 +2,7 @@ package org.hapmatrix.app;
 
 import java.nio.file.Path;
 import org.hapmatrix.export.ExportLayout;
+import org.hapmatrix.export.ExportOutput;
 import org.hapmatrix.export.ExportPlan;
 import org.hapmatrix.export.ExportRequest;
 import org.hapmatrix.export.ExportSelection;
@@ -59,19 +60,19 @@ public final class MatrixExport {
     }
 
     /**
-     * Appends the table of the matrix now in {@code database} to {@code target}, which stays open:
-     * one segment of a segmented convert, with the header only if {@code withHeader}. The layout
-     * has no index (an index is built over one whole export).
+     * Appends the table of the matrix now in {@code database} to {@code output}, which stays open:
+     * one segment of a segmented convert (the header goes with the first segment, or at the end
+     * when it lists the contigs; see {@link ExportOutput}).
      */
     static Result appendSegment(MatrixDatabase database, String sourceName, EngineSettings settings,
-                                ExportRequest request, ExportLayout layout, OutputTarget target, boolean withHeader,
+                                ExportRequest request, ExportLayout layout, ExportOutput output, long rowsPerUnit,
                                 Progress progress) {
         MatrixCatalog catalog = MatrixCatalog.read(database);
         ExportPlan plan = ExportSelection.resolve(catalog, sourceName, request, settings.threads());
-        HaplotypeExporter exporter = new HaplotypeExporter(database, catalog.alleles());
+        HaplotypeExporter exporter = new HaplotypeExporter(database, catalog.alleles(), rowsPerUnit);
         exporter.check(plan, layout);
         long start = System.nanoTime();
-        long written = exporter.export(plan, layout, target, null, withHeader, progress);
+        long written = exporter.export(plan, layout, output, progress);
         PhaseTimer.done("export: segment", start);
         return new Result(plan, written);
     }

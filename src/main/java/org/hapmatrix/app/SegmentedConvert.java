@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.hapmatrix.export.ExportLayout;
+import org.hapmatrix.export.ExportOutput;
 import org.hapmatrix.export.ExportRequest;
-import org.hapmatrix.format.IndexKind;
 import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.io.OutputTarget;
 import org.hapmatrix.io.TemporaryFiles;
@@ -25,6 +25,10 @@ import org.hapmatrix.util.Progress;
  * bench/RESULTS.md) and holds one segment of the matrix at a time: each segment is loaded,
  * appended to the output and dropped before the next is read. Memory stays flat whatever the
  * input's size, and a site costs the same in a 14 GB input as in a small one.
+ *
+ * <p>Every format goes this way, indexed or not: {@link ExportOutput} holds a header that lists
+ * the contigs (VCF, BCF) until the last segment and keeps the BGZF blocks and the index those of
+ * one export of the whole matrix.
  *
  * <p>Segments need the contigs in blocks (the table groups sites by contig) and the allele
  * alphabet known from the first batch. If either fails ({@link SegmentLoader} says so), the run
@@ -48,13 +52,15 @@ public final class SegmentedConvert {
 
     /**
      * Whether a convert of the matrix at {@code matrixPath} to {@code output} with {@code request}
-     * in {@code layout} can go by segments: a regular file (read again if it must start over), an
-     * output file, all contigs, not VCF (its header lists every contig before the first
-     * record) and no index or BCF (built over one whole export).
+     * can go by segments: a regular file (read again if it must start over) and
+     * an output file, in any format, with or without index; contigs selected only by an input
+     * that reads no others (the caller asks with {@link ExportRequest#withEveryContig()}), since
+     * a segment cannot tell a contig the matrix lacks from one in another segment; no regions
+     * ({@code -r}), whose sites come region by region, not in the order a segment's end cuts.
      */
-    public static boolean applies(String matrixPath, ExportRequest request, ExportLayout layout, String output) {
+    public static boolean applies(String matrixPath, ExportRequest request, String output) {
         return !MatrixInput.STDIN.equals(matrixPath) && Files.isRegularFile(Path.of(matrixPath))
-                && request.contigs().isEmpty() && request.regions().isEmpty() && !layout.format().headerListsContigs() && !layout.bgzfParts() && OutputTarget.discardable(output);
+                && request.contigs().isEmpty() && request.regions().isEmpty() && OutputTarget.discardable(output);
     }
 
     /** Sites per segment: {@link #SEGMENT_SHARE} of the memory limit, at least one. */
@@ -70,34 +76,40 @@ public final class SegmentedConvert {
     public static Optional<Result> run(OpenedInput matrix, String matrixName, EngineSettings settings, ExportRequest request,
                                        ExportLayout layout, String output, Progress loadProgress) {
         return run(matrix, matrixName, settings, request, layout, output, loadProgress,
-                segmentSites(settings, matrix.header().samples().size()), 0);
+                segmentSites(settings, matrix.header().samples().size()), 0, 0);
     }
 
-    /** With chosen segment and batch sizes; tests use small ones for many segments. */
+    /**
+     * With chosen segment, batch and work unit sizes (0: the defaults); tests use small ones for
+     * many segments and units.
+     */
     public static Optional<Result> run(OpenedInput matrix, String matrixName, EngineSettings settings, ExportRequest request,
                                        ExportLayout layout, String output, Progress loadProgress, long segmentSites,
-                                       int batchSites) {
+                                       int batchSites, long rowsPerUnit) {
         // DuckDB spills here if a segment ever outgrows the limit.
         Path scratch = DatabaseFiles.scratchFolder(settings.tempDirectory());
         EngineSettings scratchSettings = settings.withTempDirectory(scratch);
         long opening = System.nanoTime();
         try (MatrixDatabase database = MatrixDatabase.createInMemory(matrixName, scratchSettings);
-             OutputTarget target = OutputTarget.open(output);
+             OutputTarget target = OutputTarget.open(output, !layout.bgzfParts());
+             IndexBeside index = new IndexBeside(output);
+             ExportOutput appended = new ExportOutput(layout, target, matrixName, true);
              SegmentLoader loader = new SegmentLoader(database, matrix, loadProgress, segmentSites, batchSites)) {
             PhaseTimer.done("convert: database and output opened", opening);
             Segments segments = new Segments();
             SegmentLoader.Segment segment;
             while ((segment = loader.loadNext()).loaded()) {
                 segments.add(MatrixExport.appendSegment(database, matrixName, scratchSettings, request, layout,
-                        target, segments.count == 0, Progress.NONE));
+                        appended, rowsPerUnit, Progress.NONE));
                 loader.dropSegment();
             }
             if (segment.notSegmentable() != null) {
                 return Optional.empty(); // the output is closed uncommitted: nothing was written
             }
             long start = System.nanoTime();
+            appended.finish(layout.indexed() ? index : null);
             target.commit();
-            IndexBeside.removeStale(output, org.hapmatrix.format.IndexKind.none);
+            index.commit(); // after the data, so the index is never older than the file it indexes
             PhaseTimer.done("convert: output committed", start);
             return Optional.of(new Result(loader.sitesRead(), segments.written, segments.contigs, segments.pairs, segments.unpaired));
         } finally {

@@ -19,10 +19,7 @@ import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.format.BgzfPart;
-import org.hapmatrix.format.IndexKind;
-import org.hapmatrix.format.OutputCodec;
 import org.hapmatrix.format.SiteFormatter;
-import org.hapmatrix.format.TabixIndexWriter;
 import org.hapmatrix.io.OutputTarget;
 import org.hapmatrix.store.ContigInfo;
 import org.hapmatrix.store.DuckDbErrors;
@@ -96,28 +93,35 @@ public final class HaplotypeExporter {
     }
 
     /**
-     * Writes the header and every written site to {@code output} in the layout's format; returns
-     * the number of sites written.
+     * Writes the header and every written site to {@code output} in the layout's format, and the
+     * index if the layout has one; returns the number of sites written.
      *
      * @param index for an indexed output, where its index goes once its kind is known; else null
      */
     public long export(ExportPlan plan, ExportLayout layout, OutputTarget output, IndexOutput index, Progress progress) {
-        return export(plan, layout, output, index, true, progress);
+        try (ExportOutput appended = new ExportOutput(layout, output, database.name(), false)) {
+            long written = export(plan, layout, appended, progress);
+            appended.finish(index);
+            return written;
+        }
     }
 
     /**
-     * Writes the header (if {@code withHeader}; a later segment of a segmented convert has none)
-     * and every written site to {@code output} in the layout's format; returns the number of
-     * sites written.
-     *
-     * @param index for an indexed output, where its index goes once its kind is known; else null
+     * Appends every written site to {@code output} in the layout's format (with the header, if it
+     * goes first and is not written yet); returns the number of sites written. A convert by
+     * segments appends each segment's, then finishes the output.
      */
-    public long export(ExportPlan plan, ExportLayout layout, OutputTarget output, IndexOutput index,
-                       boolean withHeader, Progress progress) {
+    public long export(ExportPlan plan, ExportLayout layout, ExportOutput output, Progress progress) {
         HaplotypeQuery query = HaplotypeQuery.of(plan.pairs(), plan.altSamples(), alleles);
         int pairCount = plan.pairs().size();
         PhaseSetLookup phaseSets = PhaseSetLookup.of(database, plan.pairs());
-        List<WorkUnit> units = WorkUnit.cut(plan.contigs(), plan.regions(), rowsPerUnit(pairCount));
+        long unitRows = rowsPerUnit(pairCount);
+        // A segment's units end where one export's units of the whole matrix would, so that a BGZF
+        // output is cut into the same blocks: a unit cut by a segment's end goes on in the next.
+        List<WorkUnit> units = WorkUnit.cut(plan.contigs(), plan.regions(), unitRows, output.firstUnitRows(unitRows));
+        long rowsTotal = units.stream().mapToLong(WorkUnit::rows).sum();
+        Continuation continuation = new Continuation(output.openPart(), output.keepsLastPartOpen(rowsTotal, unitRows)
+                ? units.size() - 1 : -1);
         List<CompletableFuture<PartResult>> results = new ArrayList<>();
         OrderedParts parts = new OrderedParts(units.size(), PARTS_BUDGET_BYTES);
         for (WorkUnit unit : units) {
@@ -125,6 +129,12 @@ public final class HaplotypeExporter {
             // A unit that fails, or that no worker will take, must not keep the writer waiting for its bytes.
             result.whenComplete((done, failure) -> parts.end(unit.index()));
             results.add(result);
+        }
+        List<String> contigs;
+        try {
+            contigs = output.start(plan, phaseSets != null);
+        } catch (IOException e) {
+            throw output.writeFailure(e);
         }
         int threads = Math.max(1, Math.min(plan.threads(), units.size()));
         ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
@@ -135,50 +145,25 @@ public final class HaplotypeExporter {
         try {
             AtomicInteger nextUnit = new AtomicInteger();
             for (int i = 0; i < threads; i++) {
-                List<String> contigs = contigNames(plan);
-                workers.execute(() -> work(query, phaseSets, pairCount, layout, contigs, units, nextUnit, results, parts));
+                workers.execute(() -> work(query, phaseSets, pairCount, layout, contigs, units, continuation, nextUnit,
+                        results, parts));
             }
-            OutputStream out = output.stream();
-            TabixIndexWriter tabix = layout.indexed() ? layout.format().indexWriter(contigNames(plan)) : null;
-            boolean bgzf = layout.bgzfParts();
+            OutputStream out = output.records();
             long written = 0;
-            long rowsTotal = units.stream().mapToLong(WorkUnit::rows).sum();
             long rowsDone = 0;
             try {
-                byte[] header = withHeader ? layout.format().header(new OutputCodec.HeaderFields(plan.pairs(), contigNames(plan), layout.commandLine(),
-                        OutputOptionsLine.of(layout, plan), phaseSets != null)) : new byte[0];
-                if (bgzf) {
-                    header = BgzfPart.compress(header);
-                }
-                out.write(header);
-                long offset = header.length;
                 for (WorkUnit unit : units) {
                     long partBytes = parts.writeTo(unit.index(), out);
                     PartResult result = await(results.get(unit.index()));
                     written += result.lines();
-                    if (tabix != null) {
-                        tabix.addPart(result.bgzf(), offset, database.name());
-                    }
-                    offset += partBytes;
+                    output.partWritten(result.bgzf(), partBytes, unit.index() == continuation.keptOpen());
                     rowsDone += unit.rows();
                     progress.update(rowsDone, rowsTotal);
-                }
-                if (bgzf) {
-                    out.write(TabixIndexWriter.END_OF_FILE);
-                }
-                if (tabix != null) {
-                    out.flush(); // the data's last write before the index's: htslib warns about an index older than its data
-                    IndexKind kind = indexKind(layout, tabix);
-                    OutputTarget indexTarget = index.open(kind);
-                    try {
-                        tabix.write(offset, indexTarget.stream(), kind);
-                    } catch (IOException e) {
-                        throw indexTarget.writeFailure(e);
-                    }
                 }
             } catch (IOException e) {
                 throw output.writeFailure(e);
             }
+            output.exported(rowsTotal);
             return written;
         } finally {
             workers.shutdownNow();
@@ -206,12 +191,19 @@ public final class HaplotypeExporter {
     }
 
     /**
+     * BGZF parts cut by a segment's end: the part the first unit goes on with (or null), and the
+     * unit whose part stays open for the next segment (or -1).
+     */
+    private record Continuation(BgzfPart continued, int keptOpen) {
+    }
+
+    /**
      * One worker thread: takes units in order until none is left, on one connection and one
      * prepared statement (preparing a statement over thousands of samples is not free). A failure
      * fails every unit not yet done, so the writer stops at the first unit it cannot have.
      */
-    private void work(HaplotypeQuery query, PhaseSetLookup phaseSets, int pairCount, ExportLayout layout, List<String> contigs, List<WorkUnit> units,
-                      AtomicInteger nextUnit, List<CompletableFuture<PartResult>> results, OrderedParts parts) {
+    private void work(HaplotypeQuery query, PhaseSetLookup phaseSets, int pairCount, ExportLayout layout, List<String> contigs,
+                      List<WorkUnit> units, Continuation continuation, AtomicInteger nextUnit, List<CompletableFuture<PartResult>> results, OrderedParts parts) {
         int current = -1;
         try (DuckDBConnection connection = database.newConnection();
              PreparedStatement statement = connection.prepareStatement(query.sql());
@@ -223,7 +215,7 @@ public final class HaplotypeExporter {
                 current = i;
                 WorkUnit unit = units.get(i);
                 results.get(i).complete(writePart(query, statement, allocator, pairCount, layout, contigs, unit, parts.stream(i),
-                        phaseSets == null ? null : phaseSets.forUnit(connection, unit)));
+                        phaseSets == null ? null : phaseSets.forUnit(connection, unit), continuation));
             }
         } catch (Throwable failure) {
             if (current >= 0 && !results.get(current).isDone()) {
@@ -239,7 +231,7 @@ public final class HaplotypeExporter {
 
     private PartResult writePart(HaplotypeQuery query, PreparedStatement statement, BufferAllocator allocator,
                                  int pairCount, ExportLayout layout, List<String> contigs, WorkUnit unit, OutputStream part,
-                                 java.util.Map<Long, long[]> unitPhaseSets)
+                                 java.util.Map<Long, long[]> unitPhaseSets, Continuation continuation)
             throws IOException, SQLException {
         try (OutputStream file = part) {
             query.bind(statement, unit);
@@ -247,7 +239,13 @@ public final class HaplotypeExporter {
             try (DuckDBResultSet result = (DuckDBResultSet) statement.executeQuery()) {
                 PhaseTimer.done("export: unit " + unit.index() + " query", start);
                 start = System.nanoTime();
-                BgzfPart bgzf = layout.bgzfParts() ? new BgzfPart(file) : null;
+                BgzfPart bgzf = null;
+                if (unit.index() == 0 && continuation.continued() != null) {
+                    bgzf = continuation.continued();
+                    bgzf.continueInto(file);
+                } else if (layout.bgzfParts()) {
+                    bgzf = new BgzfPart(file);
+                }
                 SiteFormatter formatter = layout.format().formatter(
                         new SiteFormatter.Context(database.name(), alleles, pairCount, layout.missing(), contigs),
                         bgzf != null ? bgzf.stream() : file, bgzf);
@@ -260,28 +258,13 @@ public final class HaplotypeExporter {
                     }
                 }
                 formatter.flush();
-                if (bgzf != null) {
+                if (bgzf != null && unit.index() != continuation.keptOpen()) {
                     bgzf.finish();
                 }
                 PhaseTimer.done("export: unit " + unit.index() + " rows out", start);
                 return new PartResult(formatter.linesWritten(), bgzf);
             }
         }
-    }
-
-    /**
-     * The index asked for, or a .csi when a position is beyond a .tbi's reach and the .tbi was only
-     * the format's default; {@code --index tbi} itself then fails.
-     */
-    private IndexKind indexKind(ExportLayout layout, TabixIndexWriter tabix) {
-        if (layout.index() != IndexKind.tbi || tabix.fitsTbi()) {
-            return layout.index();
-        }
-        if (layout.indexGiven()) {
-            throw new HapmatrixException(database.name() + ": " + tabix.beyondTbi() + ": beyond " + TabixIndexWriter.MAX_TBI_END
-                    + ", the last position a .tbi index holds; use --index csi (or leave --index out)");
-        }
-        return IndexKind.csi;
     }
 
     /** The result of a worker. */

@@ -39,7 +39,16 @@ record WorkUnit(int index, long firstRow, long lastRow, String onlyContig, long[
      * which select its rows by name and by position, so its sites come region by region.
      */
     static List<WorkUnit> cut(List<ContigInfo> contigs, java.util.Map<String, List<Region>> regions, long rowsPerUnit) {
-        Builder builder = new Builder(rowsPerUnit);
+        return cut(contigs, regions, rowsPerUnit, rowsPerUnit);
+    }
+
+    /**
+     * With a first unit of {@code firstUnitRows} rows (at most {@code rowsPerUnit}) where contigs
+     * share units: a segment whose first rows end a unit that began in the segment before.
+     */
+    static List<WorkUnit> cut(List<ContigInfo> contigs, java.util.Map<String, List<Region>> regions, long rowsPerUnit,
+                              long firstUnitRows) {
+        Builder builder = new Builder(rowsPerUnit, firstUnitRows);
         for (ContigInfo contig : contigs) {
             List<Region> contigRegions = regions.get(contig.name());
             if (contigRegions != null) {
@@ -62,14 +71,17 @@ record WorkUnit(int index, long firstRow, long lastRow, String onlyContig, long[
 
     private static final class Builder {
         private final long rowsPerUnit;
+        /** Rows the unit being built may take. */
+        private long capacity;
         private final List<WorkUnit> units = new ArrayList<>();
         private final List<Long> starts = new ArrayList<>();
         private final List<String> names = new ArrayList<>();
         private long first = -1;
         private long last = -1;
 
-        Builder(long rowsPerUnit) {
+        Builder(long rowsPerUnit, long firstUnitRows) {
             this.rowsPerUnit = rowsPerUnit;
+            this.capacity = firstUnitRows;
         }
 
         void addBlock(ContigInfo contig) {
@@ -81,12 +93,12 @@ record WorkUnit(int index, long firstRow, long lastRow, String onlyContig, long[
                 if (first < 0) {
                     first = row;
                 }
-                long take = Math.min(contig.lastRow() - row + 1, rowsPerUnit - (row - first));
+                long take = Math.min(contig.lastRow() - row + 1, capacity - (row - first));
                 starts.add(row);
                 names.add(contig.name());
                 row += take;
                 last = row - 1;
-                if (last - first + 1 == rowsPerUnit) {
+                if (last - first + 1 == capacity) {
                     flush();
                 }
             }
@@ -113,6 +125,7 @@ record WorkUnit(int index, long firstRow, long lastRow, String onlyContig, long[
             if (first < 0) {
                 return;
             }
+            capacity = rowsPerUnit;
             units.add(new WorkUnit(units.size(), first, last, null,
                     starts.stream().mapToLong(Long::longValue).toArray(), names.toArray(String[]::new)));
             starts.clear();

@@ -80,8 +80,8 @@ public final class BcfCodec extends OutputCodec implements InputCodec {
     }
 
     @Override
-    public TabixIndexWriter indexWriter(List<String> contigs) {
-        return new TabixIndexWriter(contigs);
+    public TabixIndexWriter indexWriter() {
+        return TabixIndexWriter.numberedByHeader();
     }
 
     @Override

@@ -11,11 +11,14 @@ import java.util.Arrays;
  * One work unit's output as BGZF blocks (htsjdk), with each record's contig, start, end and virtual file
  * pointer for the tabix index. Parts end without BGZF's end-of-file block, so the exporter can
  * append them one after another (a BGZF file is a series of independent blocks) and shift their
- * pointers by where each part lands in the output.
+ * pointers by where each part lands in the output. A part may go on in a later export (a unit cut
+ * by a segment's end, see export/ExportOutput): its blocks then go to another stream, the
+ * compressor keeping the bytes of its unfinished block, so the blocks are those of one part.
  */
 public final class BgzfPart {
     /** zlib's fastest level: several times faster than htsjdk's default 5 for a somewhat larger file (bench/RESULTS.md). */
     static final int COMPRESSION_LEVEL = 1;
+    private final Relay relay;
     private final BlockCompressedOutputStream stream;
     private String[] contigs = new String[1024];
     private int[] starts = new int[1024];
@@ -24,7 +27,47 @@ public final class BgzfPart {
     private int count;
 
     public BgzfPart(OutputStream file) {
-        this.stream = new BlockCompressedOutputStream(file, (Path) null, COMPRESSION_LEVEL);
+        this.relay = new Relay(file);
+        this.stream = new BlockCompressedOutputStream(relay, (Path) null, COMPRESSION_LEVEL);
+    }
+
+    /** The part's further blocks go to {@code file}; its pointers still count from its first block. */
+    public void continueInto(OutputStream file) {
+        relay.file = file;
+    }
+
+    /** Forgets the records noted so far (they are in the index): a part that goes on notes only its new ones. */
+    public void clearRecords() {
+        count = 0;
+    }
+
+    /** Passes blocks on to the stream they go to now. */
+    private static final class Relay extends OutputStream {
+        private OutputStream file;
+
+        Relay(OutputStream file) {
+            this.file = file;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            file.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            file.write(bytes, offset, length);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            file.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            file.close();
+        }
     }
 
     /** Where the part's formatter writes its uncompressed lines. */

@@ -200,6 +200,45 @@ final class BinningIndex {
         return (bin - firstBinOfLevel(level)) << (3 * (levels - level));
     }
 
+    /**
+     * Moves every virtual offset pushed so far by {@code bytes} of compressed data: records
+     * pushed with offsets in a body that is then written after a header of {@code bytes}. Before
+     * {@link #finish}, every offset the index holds is a record's (or unset, -1); the pseudo-bin's
+     * record counts are not offsets and stay.
+     */
+    void shift(long bytes) {
+        if (finished) {
+            throw new IllegalStateException("shift after finish");
+        }
+        long delta = bytes << 16;
+        for (int tid = 0; tid < bins.size(); tid++) {
+            TreeMap<Integer, Chunks> referenceBins = bins.get(tid);
+            if (referenceBins == null) {
+                continue;
+            }
+            for (var entry : referenceBins.entrySet()) {
+                Chunks chunks = entry.getValue();
+                boolean meta = entry.getKey() == metaBin();
+                for (int i = 0; i < chunks.count; i++) {
+                    if (!meta || i == 0) { // the pseudo-bin's second pair is (mapped, unmapped) counts
+                        chunks.pairs[2 * i] += delta;
+                        chunks.pairs[2 * i + 1] += delta;
+                    }
+                }
+            }
+            long[] windows = linear.get(tid);
+            int length = linearLength.get(tid);
+            for (int window = 0; window < length; window++) {
+                if (windows[window] != -1L) {
+                    windows[window] += delta;
+                }
+            }
+        }
+        saveOffset += delta;
+        lastOffset += delta;
+        firstOffset += delta;
+    }
+
     /** Ends the index at {@code finalOffset}, the virtual offset of the end of the data (htslib's hts_idx_finish). */
     void finish(long finalOffset) {
         if (finished) {

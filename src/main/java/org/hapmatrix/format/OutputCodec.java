@@ -100,10 +100,10 @@ public abstract class OutputCodec implements Codec {
     }
 
     /**
-     * The index writer for this format's output with {@code contigs} in its header, or null
-     * when it has no index. A BCF's index numbers contigs as its header does.
+     * The index writer for this format's output. A BCF's index numbers contigs as its header
+     * does: the contigs are declared to it ({@link TabixIndexWriter#declareContigs}).
      */
-    public TabixIndexWriter indexWriter(List<String> contigs) {
+    public TabixIndexWriter indexWriter() {
         return new TabixIndexWriter(indexColumns());
     }
 

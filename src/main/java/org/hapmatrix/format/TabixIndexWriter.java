@@ -61,20 +61,39 @@ public final class TabixIndexWriter {
 
     /** For BGZF text laid out as {@code columns}; contigs get ids as they first appear. */
     public TabixIndexWriter(Columns columns) {
-        this.columns = columns;
-        this.fixedContigs = false;
+        this(columns, false);
     }
 
-    /** For a BCF: contig ids are the header's contig order; only a {@code .csi} can be written. */
-    public TabixIndexWriter(List<String> headerContigs) {
-        this.columns = null;
-        this.fixedContigs = true;
-        for (String contig : headerContigs) {
-            ids.put(contig, names.size());
-            names.add(contig);
+    /**
+     * For a BCF: contig ids are the header's contig order, declared by {@link #declareContigs}
+     * before their records; only a {@code .csi} can be written.
+     */
+    public static TabixIndexWriter numberedByHeader() {
+        return new TabixIndexWriter(null, true);
+    }
+
+    private TabixIndexWriter(Columns columns, boolean fixedContigs) {
+        this.columns = columns;
+        this.fixedContigs = fixedContigs;
+        if (fixedContigs) {
+            this.tbi = null;
+            this.beyondTbi = "a BCF";
         }
-        this.tbi = null;
-        this.beyondTbi = "a BCF";
+    }
+
+    /**
+     * (BCF) The header's contigs that follow those declared so far, in header order; a contig
+     * already declared keeps its id. Without effect on a writer that numbers contigs as they come.
+     */
+    public void declareContigs(List<String> headerContigs) {
+        if (!fixedContigs) {
+            return;
+        }
+        for (String contig : headerContigs) {
+            if (ids.putIfAbsent(contig, names.size()) == null) {
+                names.add(contig);
+            }
+        }
     }
 
     /**
@@ -154,6 +173,17 @@ public final class TabixIndexWriter {
                         + ": an indexed output needs each contig's sites sorted by position (sort the matrix, or write .vcf)");
             }
         }
+    }
+
+    /**
+     * Moves every record added so far by {@code bytes} of compressed data: their pointers were
+     * taken in a body that is written after a header of that size.
+     */
+    public void shift(long bytes) {
+        if (tbi != null) {
+            tbi.shift(bytes);
+        }
+        csi.shift(bytes);
     }
 
     /** Writes a {@code .tbi} (itself BGZF-compressed); {@code dataEnd} is the compressed size before the end-of-file block. */

@@ -4,6 +4,8 @@ import htsjdk.samtools.util.BlockCompressedOutputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,13 +29,16 @@ public final class OutputTarget implements AutoCloseable {
     private final Path target;
     private final Path temporary;
     private final OutputStream stream;
+    /** The temporary file's channel when {@link #stream} writes straight to it (not compressing), else null. */
+    private final FileChannel channel;
     private boolean committed;
 
-    private OutputTarget(String name, Path target, Path temporary, OutputStream stream) {
+    private OutputTarget(String name, Path target, Path temporary, OutputStream stream, FileChannel channel) {
         this.name = name;
         this.target = target;
         this.temporary = temporary;
         this.stream = stream;
+        this.channel = channel;
     }
 
     public static OutputTarget open(String path) {
@@ -44,7 +49,7 @@ public final class OutputTarget implements AutoCloseable {
     public static OutputTarget open(String path, boolean gzipByName) {
         if (path == null || STDOUT.equals(path)) {
             return new OutputTarget("<stdout>", null, null,
-                    new BufferedOutputStream(StandardOutput.stream(), BUFFER_BYTES));
+                    new BufferedOutputStream(StandardOutput.stream(), BUFFER_BYTES), null);
         }
         Path target = checkPath(path);
         Path directory = target.getParent();
@@ -54,10 +59,12 @@ public final class OutputTarget implements AutoCloseable {
             temporary = special ? null : createPart(directory, target.getFileName().toString());
             // The part file is new and empty: no O_TRUNC, which makes ext4 flush the whole file on
             // close (its "replace via truncate" safeguard; bench/RESULTS.md).
+            FileChannel channel = special ? null : FileChannel.open(temporary, StandardOpenOption.WRITE);
             OutputStream file = new BufferedOutputStream(special ? Files.newOutputStream(target)
-                    : Files.newOutputStream(temporary, StandardOpenOption.WRITE), BUFFER_BYTES);
-            OutputStream stream = gzipByName && FileExtensions.isCompressedName(path) ? new BlockCompressedOutputStream(file, (Path) null) : file;
-            return new OutputTarget(path, target, temporary, stream);
+                    : Channels.newOutputStream(channel), BUFFER_BYTES);
+            boolean compressing = gzipByName && FileExtensions.isCompressedName(path);
+            OutputStream stream = compressing ? new BlockCompressedOutputStream(file, (Path) null) : file;
+            return new OutputTarget(path, target, temporary, stream, compressing ? null : channel);
         } catch (IOException e) {
             if (temporary != null) {
                 TemporaryFiles.delete(temporary);
@@ -179,6 +186,44 @@ public final class OutputTarget implements AutoCloseable {
      */
     public Path temporaryFile() {
         return temporary;
+    }
+
+    /**
+     * A new empty file beside the output, removed when the run ends unless the caller removes it
+     * first: a part written before what precedes it in the output is known (a VCF's records
+     * before its header), then {@link #append}ed. Beside the output, so the append stays on one
+     * file system.
+     */
+    public Path createPartBeside() {
+        Path directory = target != null ? target.getParent() : Path.of("").toAbsolutePath();
+        try {
+            return createPart(directory, (target != null ? target.getFileName().toString() : "stdout") + ".body");
+        } catch (IOException e) {
+            throw new HapmatrixException(name + ": cannot create output: " + describe(e), e);
+        }
+    }
+
+    /**
+     * Appends the bytes of {@code part} to the output: the kernel copies them from file to file
+     * when the output is a file written as it is, else they go through the stream (standard
+     * output, a device, or a name compressed here).
+     */
+    public void append(Path part) {
+        try {
+            if (channel == null) {
+                Files.copy(part, stream);
+                return;
+            }
+            stream.flush();
+            try (FileChannel in = FileChannel.open(part, StandardOpenOption.READ)) {
+                long size = in.size();
+                for (long done = 0; done < size; ) {
+                    done += in.transferTo(done, size - done, channel);
+                }
+            }
+        } catch (IOException e) {
+            throw writeFailure(e);
+        }
     }
 
     /** The name used in messages. */

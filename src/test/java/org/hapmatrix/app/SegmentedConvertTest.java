@@ -17,26 +17,31 @@ import java.util.stream.Stream;
 import org.hapmatrix.export.AltFrom;
 import org.hapmatrix.export.ExportLayout;
 import org.hapmatrix.export.ExportRequest;
+import org.hapmatrix.export.Region;
 import org.hapmatrix.format.Codecs;
 import org.hapmatrix.format.OpenedMatrix;
-import org.hapmatrix.format.VcfCodec;
+import org.hapmatrix.format.IndexKind;
 import org.hapmatrix.reference.ReferenceConverter;
 import org.hapmatrix.store.EngineSettings;
 import org.hapmatrix.testsupport.CliRunner;
+import org.hapmatrix.testsupport.ExternalTool;
 import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import org.hapmatrix.testsupport.MatrixGenerator;
 import org.hapmatrix.util.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code convert} without {@code --db} loads and exports the matrix one in-memory segment at a
  * time: cut into many small segments (contigs split across them, a segment ending exactly at a
  * contig's end or at the matrix's end), the table equals the reference; a matrix whose contigs
  * are not in blocks or whose alphabet grows in a later segment is refused before anything is
- * committed, and the command then converts it the whole way, still equal to the reference.
+ * committed, and the command then converts it the whole way, still equal to the reference. Every
+ * output format, index included, comes out as one export of the whole matrix writes it.
  */
 class SegmentedConvertTest {
     @TempDir
@@ -57,26 +62,113 @@ class SegmentedConvertTest {
         assertEquals(15, result.pairs());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"tsv, out.txt.gz", "phase-extender, out.txt"})
-    void everyFormatButVcfComesOutAsFromAWholeLoad(String format, String outputName) throws IOException {
-        GeneratedMatrix matrix = MatrixGenerator.seedShaped(11, 300);
-        ExportLayout layout = ExportLayout.of(Codecs.outputNamed(format).orElseThrow(), null, outputName, "hapmatrix convert");
-        Path segmented = tmp.resolve("segmented-" + outputName);
+    /**
+     * Every format, compressed or not, with each index it takes: the output and its index byte for
+     * byte as one export of the whole matrix writes them, whatever the thread count. The header
+     * of VCF and BCF lists the contigs, so it is written after the last segment; a contig with no
+     * written site (all REF, cut by a segment's end) stays in it, and keeps BCF's numbering.
+     */
+    @ParameterizedTest(name = "{0} {1} --index {2}, {3} thread(s), {4} sites, segments of {5}, units of {6}")
+    @MethodSource("everyLayout")
+    void everyFormatComesOutAsFromAWholeLoad(String format, String outputName, String index, int threads, int sites,
+                                             long segmentSites, long rowsPerUnit) throws IOException {
+        ExportLayout layout = ExportLayout.of(Codecs.outputNamed(format).orElseThrow(), null,
+                index == null ? null : IndexKind.valueOf(index), outputName, "hapmatrix convert");
         Path file = tmp.resolve("matrix.txt");
-        matrix.writeTo(file, true);
-        EngineSettings settings = new EngineSettings(2, "256MB", tmp);
+        withEmptyContig(MatrixGenerator.seedShaped(11, sites)).writeTo(file, true);
+        EngineSettings settings = new EngineSettings(threads, "256MB", tmp);
+        Path segmented = Files.createDirectories(tmp.resolve("segmented")).resolve(outputName);
         try (OpenedMatrix opened = OpenedMatrix.open(file.toString(), null)) {
             SegmentedConvert.run(opened, file.toString(), settings, ExportRequest.everything(), layout,
-                    segmented.toString(), Progress.NONE, 37, 7);
+                    segmented.toString(), Progress.NONE, segmentSites, 7, rowsPerUnit).orElseThrow();
         }
         Path db = tmp.resolve("whole.duckdb");
-        Path whole = tmp.resolve("whole-" + outputName);
+        Path whole = Files.createDirectories(tmp.resolve("whole")).resolve(outputName);
         try (OpenedMatrix opened = OpenedMatrix.open(file.toString(), null)) {
             MatrixLoad.run(opened, db, db.toString(), settings, Progress.NONE);
         }
-        MatrixExport.run(db, file.toString(), settings, ExportRequest.everything(), layout, whole.toString(), Progress.NONE);
-        assertArrayEquals(Files.readAllBytes(whole), Files.readAllBytes(segmented));
+        MatrixExport.run(db, file.toString(), settings, ExportRequest.everything(), layout, whole.toString(), Progress.NONE,
+                rowsPerUnit);
+        assertEquals(filesIn(whole.getParent()), filesIn(segmented.getParent())); // the same index beside, no part left
+        for (String name : filesIn(whole.getParent())) {
+            assertArrayEquals(Files.readAllBytes(whole.resolveSibling(name)), Files.readAllBytes(segmented.resolveSibling(name)), name);
+        }
+    }
+
+    /**
+     * Every output (format, name, index) at 1, 2 and 8 threads, with units of 50 rows cut by
+     * segments of 37; and BGZF outputs whose units span several blocks and several segments.
+     */
+    static Stream<Arguments> everyLayout() {
+        List<String[]> outputs = List.of(new String[] {"tsv", "out.txt", null}, new String[] {"tsv", "out.txt.gz", null},
+                new String[] {"tsv", "out.tsv.gz", "tbi"}, new String[] {"tsv", "out.tsv.gz", "csi"},
+                new String[] {"phase-extender", "out.txt", null}, new String[] {"vcf", "out.vcf", null},
+                new String[] {"vcf", "out.vcf.gz", null}, new String[] {"vcf", "out.vcf.gz", "csi"},
+                new String[] {"vcf", "out.vcf.gz", "none"}, new String[] {"bcf", "out.bcf", null},
+                new String[] {"bcf", "out.bcf", "none"});
+        List<Arguments> cases = new ArrayList<>();
+        for (String[] output : outputs) {
+            for (int threads : new int[] {1, 2, 8}) {
+                cases.add(Arguments.of(output[0], output[1], output[2], threads, 300, 37L, 50L));
+            }
+        }
+        cases.add(Arguments.of("vcf", "out.vcf.gz", null, 2, 300, 37L, 0L));
+        cases.add(Arguments.of("vcf", "out.vcf.gz", null, 2, 3000, 700L, 1000L));
+        cases.add(Arguments.of("vcf", "out.vcf.gz", null, 8, 3000, 1000L, 1000L));
+        cases.add(Arguments.of("bcf", "out.bcf", null, 2, 3000, 700L, 1000L));
+        cases.add(Arguments.of("tsv", "out.tsv.gz", "csi", 2, 3000, 700L, 1000L));
+        return cases.stream();
+    }
+
+    /** bcftools reads a .vcf.gz and a .bcf written by many segments through their indexes: counts per contig, a region. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"out.vcf.gz", "out.bcf"})
+    void bcftoolsReadsASegmentedOutputThroughItsIndex(String outputName) throws IOException {
+        Path file = tmp.resolve("matrix.txt");
+        withEmptyContig(MatrixGenerator.seedShaped(5, 400)).writeTo(file, true);
+        Path out = tmp.resolve(outputName);
+        ExportLayout layout = ExportLayout.of(null, null, outputName, "hapmatrix convert");
+        try (OpenedMatrix opened = OpenedMatrix.open(file.toString(), null)) {
+            SegmentedConvert.run(opened, file.toString(), new EngineSettings(2, "256MB", tmp), ExportRequest.everything(),
+                    layout, out.toString(), Progress.NONE, 29, 7, 0).orElseThrow();
+        }
+        List<String> records = ExternalTool.lines(ExternalTool.succeed(tmp, "bcftools", "view", "-H", out.toString()));
+        java.util.Map<String, Long> perContig = new java.util.TreeMap<>();
+        records.forEach(r -> perContig.merge(r.split("\t", 2)[0], 1L, Long::sum));
+        assertEquals(records.size() + "\n", ExternalTool.run(tmp, "bcftools", "index", "-n", out.toString()).stdout());
+        List<String> stats = ExternalTool.lines(ExternalTool.run(tmp, "bcftools", "index", "-s", out.toString()).stdout());
+        assertEquals(perContig, new java.util.TreeMap<>(stats.stream().collect(java.util.stream.Collectors.toMap(
+                l -> l.split("\t")[0], l -> Long.parseLong(l.split("\t")[2])))));
+        List<String> region = records.stream().filter(r -> {
+            String[] fields = r.split("\t", 3);
+            int position = Integer.parseInt(fields[1]);
+            return fields[0].equals("2") && position >= 30 && position <= 80;
+        }).toList();
+        assertFalse(region.isEmpty());
+        assertEquals(region, ExternalTool.lines(ExternalTool.succeed(tmp, "bcftools", "view", "-H", "-r", "2:30-80", out.toString())));
+        assertEquals(List.of(), ExternalTool.lines(ExternalTool.succeed(tmp, "bcftools", "view", "-H", "-r", "x", out.toString())));
+    }
+
+    /** The matrix with contig 'x' between contigs 2 and 3: 40 sites, all REF, so none is written. */
+    private static GeneratedMatrix withEmptyContig(GeneratedMatrix matrix) {
+        return withRows(matrix, rows -> {
+            int at = 0;
+            while (!rows.get(at).get(0).equals("3")) {
+                at++;
+            }
+            for (int position = 40; position >= 1; position--) {
+                List<String> row = new ArrayList<>(java.util.Collections.nCopies(rows.get(0).size(), "A"));
+                row.set(0, "x");
+                row.set(1, Integer.toString(position));
+                rows.add(at, row);
+            }
+        });
+    }
+
+    private static List<String> filesIn(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Test
@@ -86,6 +178,20 @@ class SegmentedConvertTest {
         assertTrue(convert(matrix, out, 20, 10, 2).isEmpty());
         assertNothingLeftBeside(out);
         assertCommandGivesReference(matrix);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"out.vcf.gz", "out.bcf", "out.vcf"})
+    void aVcfOrBcfRefusedInALaterSegmentLeavesNoPartBeside(String outputName) throws IOException {
+        GeneratedMatrix matrix = withRows(MatrixGenerator.seedShaped(5, 60), rows -> rows.add(rows.get(0))); // contig 1 again at the end
+        Path file = tmp.resolve("matrix.txt");
+        matrix.writeTo(file, true);
+        Path out = tmp.resolve(outputName);
+        try (OpenedMatrix opened = OpenedMatrix.open(file.toString(), null)) {
+            assertTrue(SegmentedConvert.run(opened, file.toString(), new EngineSettings(2, "256MB", tmp), ExportRequest.everything(),
+                    ExportLayout.of(null, null, outputName, ""), out.toString(), Progress.NONE, 20, 10, 0).isEmpty());
+        }
+        assertNothingLeftBeside(out);
     }
 
     @Test
@@ -107,15 +213,16 @@ class SegmentedConvertTest {
         MatrixGenerator.seedShaped(7, 10).writeTo(file, true);
         String matrix = file.toString();
         String output = tmp.resolve("new.txt").toString();
-        assertTrue(SegmentedConvert.applies(matrix, ExportRequest.everything(), ExportLayout.TABLE, output));
-        assertFalse(SegmentedConvert.applies(matrix, ExportRequest.everything(), ExportLayout.TABLE, "-"));
-        assertFalse(SegmentedConvert.applies(matrix, ExportRequest.everything(), ExportLayout.TABLE, null));
-        assertFalse(SegmentedConvert.applies(matrix, ExportRequest.everything(), ExportLayout.TABLE, "/dev/null"));
-        assertFalse(SegmentedConvert.applies(matrix, new ExportRequest(List.of(), List.of(), List.of("2"), AltFrom.all), ExportLayout.TABLE, output));
-        assertFalse(SegmentedConvert.applies("-", ExportRequest.everything(), ExportLayout.TABLE, output));
-        assertFalse(SegmentedConvert.applies("/dev/stdin", ExportRequest.everything(), ExportLayout.TABLE, output));
-        assertFalse(SegmentedConvert.applies(matrix, ExportRequest.everything(),
-                ExportLayout.of(VcfCodec.INSTANCE, null, "out.vcf", ""), tmp.resolve("out.vcf").toString()));
+        assertTrue(SegmentedConvert.applies(matrix, ExportRequest.everything(), output));
+        assertFalse(SegmentedConvert.applies(matrix, ExportRequest.everything(), "-"));
+        assertFalse(SegmentedConvert.applies(matrix, ExportRequest.everything(), null));
+        assertFalse(SegmentedConvert.applies(matrix, ExportRequest.everything(), "/dev/null"));
+        assertFalse(SegmentedConvert.applies(matrix, new ExportRequest(List.of(), List.of(), List.of("2"), AltFrom.all), output));
+        assertFalse(SegmentedConvert.applies("-", ExportRequest.everything(), output));
+        assertFalse(SegmentedConvert.applies("/dev/stdin", ExportRequest.everything(), output));
+        assertTrue(SegmentedConvert.applies(matrix, ExportRequest.everything(), tmp.resolve("out.vcf.gz").toString()));
+        assertFalse(SegmentedConvert.applies(matrix, new ExportRequest(List.of(), List.of(), List.of(), AltFrom.all,
+                Region.parseList("2:1-5")), output));
     }
 
     @Test
@@ -132,7 +239,7 @@ class SegmentedConvertTest {
         matrix.writeTo(file, true);
         try (OpenedMatrix opened = OpenedMatrix.open(file.toString(), null)) {
             return SegmentedConvert.run(opened, file.toString(), new EngineSettings(threads, "256MB", tmp),
-                    ExportRequest.everything(), ExportLayout.TABLE, out.toString(), Progress.NONE, segmentSites, batchSites);
+                    ExportRequest.everything(), ExportLayout.TABLE, out.toString(), Progress.NONE, segmentSites, batchSites, 0);
         }
     }
 

@@ -48,8 +48,8 @@ class FullScratchFolderTest {
         Path matrix = tmp.resolve("m.txt");
         MatrixGenerator.seedShaped(9, 80_000).writeTo(matrix, true);
         withSmallFolder(small -> {
-            Path out = tmp.resolve("out.vcf"); // VCF converts through a scratch database in --tmp-dir
-            CliRunner.Result result = CliRunner.run("convert", matrix.toString(), "--tmp-dir", small.toString(),
+            Path out = tmp.resolve("out.txt"); // -r converts through a scratch database in --tmp-dir
+            CliRunner.Result result = CliRunner.run("convert", matrix.toString(), "-r", "1", "--tmp-dir", small.toString(),
                     "-o", out.toString(), "-q");
             assertEquals(1, result.exitCode(), result.toString());
             assertTrue(Pattern.matches("hapmatrix: " + Pattern.quote(matrix.toString()) + ": load failed: .*"
