@@ -11,6 +11,7 @@ import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.ArrowJniLibrary;
 import org.hapmatrix.io.TemporaryFiles;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -41,6 +42,7 @@ public final class MatrixDatabase implements AutoCloseable {
         this.name = name;
         this.access = access;
         this.spillFolder = SpillFolder.create(settings.tempDirectory());
+        ArrowJniLibrary.prepare(); // batches cross to and from DuckDB through Arrow's C Data interface
         try {
             // A file being built is named as its target; an existing one as itself.
             this.connection = connect(file, access == Access.READ_WRITE ? name : file.toString(),
