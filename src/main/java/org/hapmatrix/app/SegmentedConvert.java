@@ -8,6 +8,7 @@ import org.hapmatrix.export.ExportLayout;
 import org.hapmatrix.export.ExportRequest;
 import org.hapmatrix.format.IndexKind;
 import org.hapmatrix.io.MatrixInput;
+import org.hapmatrix.io.DataAndIndex;
 import org.hapmatrix.io.OutputTarget;
 import org.hapmatrix.io.TemporaryFiles;
 import org.hapmatrix.matrix.OpenedInput;
@@ -96,8 +97,7 @@ public final class SegmentedConvert {
                 return Optional.empty(); // the output is closed uncommitted: nothing was written
             }
             long start = System.nanoTime();
-            target.commit();
-            IndexBeside.removeStale(output, org.hapmatrix.format.IndexKind.none);
+            DataAndIndex.commit(target, null, IndexBeside.indexesBeside(output)); // an old index goes first
             PhaseTimer.done("convert: output committed", start);
             return Optional.of(new Result(loader.sitesRead(), segments.written, segments.contigs, segments.pairs, segments.unpaired));
         } finally {
