@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -112,7 +111,7 @@ class InterruptTest {
         List<String> convert = List.of("convert", matrix.toString(), "-o", tmp.resolve("out.txt").toString(),
                 "--tmp-dir", scratch.toString(), "-q");
 
-        Process running = new ProcessBuilder(javaCommand(List.of("-Djava.io.tmpdir=" + javaTmp), convert))
+        Process running = new ProcessBuilder(CliRunner.separateJvm(List.of("-Djava.io.tmpdir=" + javaTmp), convert))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -130,25 +129,14 @@ class InterruptTest {
         assertTrue(names(javaTmp).stream().noneMatch(name -> name.startsWith("jnilib-")), names(javaTmp).toString());
 
         Path small = Files.writeString(tmp.resolve("small.txt"), HEADER + "1\t10\tA\tA\tC\n");
-        Process later = new ProcessBuilder(javaCommand(List.of("-Djava.io.tmpdir=" + javaTmp), List.of("convert", small.toString(),
-                "-o", tmp.resolve("out.txt").toString(), "--tmp-dir", scratch.toString(), "-q")))
+        Process later = new ProcessBuilder(CliRunner.separateJvm(List.of("-Djava.io.tmpdir=" + javaTmp),
+                List.of("convert", small.toString(), "-o", tmp.resolve("out.txt").toString(), "--tmp-dir", scratch.toString(), "-q")))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertTrue(later.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, later.exitValue());
         assertEquals(List.of(), names(scratch));
         assertEquals(List.of(), names(javaTmp));
         assertEquals(List.of("java-tmp", "m.txt", "out.txt", "scratch", "small.txt"), names(tmp));
-    }
-
-    /** The command line of hapmatrix in a JVM of its own, with {@code jvmOptions}. */
-    private static List<String> javaCommand(List<String> jvmOptions, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens=java.base/java.nio=ALL-UNNAMED"));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(args);
-        return command;
     }
 
     interface Condition {
@@ -169,7 +157,7 @@ class InterruptTest {
 
     /** Starts the command, feeds it sites but never the end of input, and returns once {@code started} holds. */
     private static Process startMidLoad(List<String> args, Condition started) throws Exception {
-        Process process = new ProcessBuilder(javaCommand(List.of(), args)).redirectErrorStream(true)
+        Process process = new ProcessBuilder(CliRunner.separateJvm(List.of(), args)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             // Left open: the command waits for more sites until it is stopped.
