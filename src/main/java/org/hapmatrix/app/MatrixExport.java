@@ -51,8 +51,7 @@ public final class MatrixExport {
                  IndexBeside index = new IndexBeside(output)) {
                 long start = System.nanoTime();
                 long written = exporter.export(plan, layout, target, layout.indexed() ? index : null, progress);
-                target.commit();
-                index.commit(); // after the data, so the index is never older than the file it indexes
+                index.commitWith(target); // the data, then its index: never new data beside an old index
                 PhaseTimer.done("export: queries and output", start);
                 return new Result(plan, written);
             }

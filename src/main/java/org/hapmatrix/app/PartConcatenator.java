@@ -15,6 +15,7 @@ import org.hapmatrix.format.OutputCodec;
 import org.hapmatrix.gather.IndexedVcfWriter;
 import org.hapmatrix.gather.PartHeader;
 import org.hapmatrix.io.BgzfEndCheck;
+import org.hapmatrix.io.DataAndIndex;
 import org.hapmatrix.io.FileExtensions;
 import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.io.OutputTarget;
@@ -78,7 +79,7 @@ public final class PartConcatenator {
             } catch (IOException e) {
                 throw target.writeFailure(e);
             }
-            target.commit();
+            DataAndIndex.commit(target, null, IndexBeside.indexesBeside(output)); // an old index goes first
             return records;
         }
     }
@@ -104,9 +105,7 @@ public final class PartConcatenator {
             } catch (IOException e) {
                 throw target.writeFailure(e);
             }
-            target.commit();
-            indexTarget.commit();
-            keepIndexNotOlder(Path.of(output), Path.of(FileExtensions.tabixIndexOf(output)));
+            DataAndIndex.commit(target, indexTarget, IndexBeside.indexesBeside(output));
             return records;
         }
     }
@@ -186,18 +185,6 @@ public final class PartConcatenator {
             } catch (IOException e) {
                 throw new HapmatrixException(part + ": cannot read: " + e.getMessage(), e);
             }
-        }
-    }
-
-    /** htslib warns about an index older than its data (by the second): the data's last close can come after the index's. */
-    private static void keepIndexNotOlder(Path data, Path index) {
-        try {
-            java.nio.file.attribute.FileTime dataTime = Files.getLastModifiedTime(data);
-            if (Files.getLastModifiedTime(index).compareTo(dataTime) < 0) {
-                Files.setLastModifiedTime(index, dataTime);
-            }
-        } catch (IOException e) {
-            throw new HapmatrixException(index + ": cannot set its time: " + e.getMessage(), e);
         }
     }
 }

@@ -27,17 +27,19 @@ public enum ResultFormat {
         @Override
         public void print(ResultSet rows, PrintWriter out) throws SQLException {
             // Names and values are shown as one terminal line each (a tab or newline as \t, \n).
+            // The columns are aligned on the first ALIGNED_ROWS rows, held until then; later rows
+            // stream, a wider value widening its own line only.
             List<String> names = columnNames(rows).stream().map(PrintableText::oneLine).toList();
-            List<String[]> cells = new ArrayList<>();
+            List<String[]> first = new ArrayList<>();
             int[] widths = names.stream().mapToInt(String::length).toArray();
-            while (rows.next()) {
-                String[] row = new String[names.size()];
+            long count = 0;
+            boolean more;
+            while ((more = rows.next()) && first.size() < ALIGNED_ROWS) {
+                String[] row = tableRow(rows, widths.length);
                 for (int i = 0; i < row.length; i++) {
-                    String value = rows.getString(i + 1);
-                    row[i] = value == null ? "NULL" : PrintableText.oneLine(value);
                     widths[i] = Math.max(widths[i], row[i].length());
                 }
-                cells.add(row);
+                first.add(row);
             }
             printRow(out, names.toArray(String[]::new), widths);
             String[] rule = new String[widths.length];
@@ -45,10 +47,26 @@ public enum ResultFormat {
                 rule[i] = "-".repeat(widths[i]);
             }
             printRow(out, rule, widths);
-            for (String[] row : cells) {
+            for (String[] row : first) {
                 printRow(out, row, widths);
             }
-            out.println("(" + cells.size() + " row" + (cells.size() == 1 ? "" : "s") + ")");
+            count += first.size();
+            first = null;
+            while (more) {
+                printRow(out, tableRow(rows, widths.length), widths);
+                count++;
+                more = rows.next();
+            }
+            out.println("(" + count + " row" + (count == 1 ? "" : "s") + ")");
+        }
+
+        private String[] tableRow(ResultSet rows, int columns) throws SQLException {
+            String[] row = new String[columns];
+            for (int i = 0; i < columns; i++) {
+                String value = rows.getString(i + 1);
+                row[i] = value == null ? "NULL" : PrintableText.oneLine(value);
+            }
+            return row;
         }
 
         private void printRow(PrintWriter out, String[] row, int[] widths) {
@@ -57,7 +75,7 @@ public enum ResultFormat {
                 if (i > 0) {
                     line.append("  ");
                 }
-                line.append(row[i]).append(" ".repeat(i == row.length - 1 ? 0 : widths[i] - row[i].length()));
+                line.append(row[i]).append(" ".repeat(i == row.length - 1 ? 0 : Math.max(0, widths[i] - row[i].length())));
             }
             out.println(line);
         }
@@ -182,6 +200,9 @@ public enum ResultFormat {
     };
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    /** The rows {@code table} aligns its columns on (DuckDB's CLI, too, aligns on a first part). */
+    static final int ALIGNED_ROWS = 1_000;
 
     /** One object a line, {@code "name": value} pairs separated by {@code ", "}, as {@code sql --format json} always wrote. */
     private static final class RowPerLine extends MinimalPrettyPrinter {

@@ -108,8 +108,7 @@ public final class SegmentedConvert {
             }
             long start = System.nanoTime();
             appended.finish(layout.indexed() ? index : null);
-            target.commit();
-            index.commit(); // after the data, so the index is never older than the file it indexes
+            index.commitWith(target); // the data, then its index: never new data beside an old index
             PhaseTimer.done("convert: output committed", start);
             return Optional.of(new Result(loader.sitesRead(), segments.written, segments.contigs, segments.pairs, segments.unpaired));
         } finally {

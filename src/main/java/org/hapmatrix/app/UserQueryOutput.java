@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.arrow.c.ArrowArrayStream;
@@ -64,12 +65,17 @@ public final class UserQueryOutput {
     /** Runs {@code sql} over {@code databaseFile} and writes its result to {@code output}. */
     public static void run(Path databaseFile, EngineSettings settings, String sql, String output) {
         FileFormat format = FileFormat.ofName(output);
+        int statements = SqlScript.statements(sql).size();
+        if (statements > 1) {
+            throw HapmatrixException.usage(output + ": -o writes the result of one statement, and the SQL holds "
+                    + statements + " (run them without -o, or make them one query)");
+        }
         OutputTarget.checkWritable(output);
         OutputTarget.requireNotAnInput(output, Map.of("database", databaseFile));
         try (MatrixDatabase db = MatrixDatabase.openForUserQueries(databaseFile, settings);
              Connection connection = db.newConnection();
              Statement statement = connection.createStatement()) {
-            if (!statement.execute(sql)) {
+            if (!UserQuery.execute(statement, sql, List.of(), databaseFile, settings)) {
                 throw HapmatrixException.usage(databaseFile + ": the statement returns no result to write to " + output);
             }
             try (ResultSet rows = statement.getResultSet();

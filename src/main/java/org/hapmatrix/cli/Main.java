@@ -34,7 +34,16 @@ public final class Main {
             ClassWarmup.start();
         }
         StandardOutput.useProcessStdout();
-        System.exit(run(args));
+        int code;
+        try {
+            code = run(args);
+        } catch (OutOfMemoryError e) {
+            // One line, as every failure; the heap is Java's own, apart from DuckDB's --memory-limit.
+            System.err.println("hapmatrix: out of Java heap memory (" + e.getMessage()
+                    + "); give Java more with HAPMATRIX_JAVA_OPTS=-Xmx4g (or more)");
+            code = ExitCode.SOFTWARE;
+        }
+        System.exit(code);
     }
 
     /**

@@ -126,7 +126,8 @@ public final class TabixIndexWriter {
         long endExclusive = end;
         if (tbi != null && endExclusive > tbi.maxEnd) {
             tbi = null;
-            beyondTbi = "contig '" + contig + "', position " + start;
+            // A REF of several bases may start within the .tbi's reach and end beyond it.
+            beyondTbi = "contig '" + contig + "', position " + start + (end > start ? " (its REF reaches " + end + ")" : "");
         }
         if (tbi != null) {
             tbi.push(id, begin, endExclusive, pointer);
@@ -149,7 +150,7 @@ public final class TabixIndexWriter {
         return tbi != null;
     }
 
-    /** The first record a {@code .tbi} cannot hold ("contig 'c', position p"), or null. */
+    /** The first record a {@code .tbi} cannot hold ("contig 'c', position p", and where its REF ends if after p), or null. */
     public String beyondTbi() {
         return beyondTbi;
     }

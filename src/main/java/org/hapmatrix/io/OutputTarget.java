@@ -226,6 +226,11 @@ public final class OutputTarget implements AutoCloseable {
         }
     }
 
+    /** The file this output becomes: null for standard output. */
+    Path target() {
+        return target;
+    }
+
     /** The name used in messages. */
     public String name() {
         return name;

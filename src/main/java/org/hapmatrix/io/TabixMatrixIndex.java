@@ -87,7 +87,7 @@ public final class TabixMatrixIndex {
         } catch (IOException | RuntimeException e) {
             throw new HapmatrixException(indexName + ": not a tabix index (" + e.getMessage() + ")", e);
         }
-        checkFormat(index.getFormatSpec(), indexName, headerGiven);
+        checkFormat(index.getFormatSpec(), indexName, headerGiven, !headerGiven && headerIsComment(data, indexName));
         // htsjdk decodes the names as Latin-1; the matrix's names are UTF-8.
         List<Map.Entry<String, Span>> spans = new ArrayList<>();
         for (String latin1Name : index.getSequenceNames()) {
@@ -136,11 +136,22 @@ public final class TabixMatrixIndex {
                 .orElse(contigStart);
     }
 
-    private static void checkFormat(TabixFormat format, String indexName, boolean headerGiven) {
+    /** Whether the file's first line, its header, starts with {@code #}: tabix then skips it as a comment. */
+    private static boolean headerIsComment(Path data, String indexName) {
+        try (InputStream in = new BlockCompressedInputStream(new BufferedInputStream(Files.newInputStream(data)))) {
+            return in.read() == '#';
+        } catch (IOException | RuntimeException e) {
+            throw new HapmatrixException(indexName + ": cannot read " + data + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkFormat(TabixFormat format, String indexName, boolean headerGiven, boolean headerIsComment) {
         int expectedSkip = headerGiven ? 0 : 1;
         boolean matrixColumns = format.flags == TabixFormat.GENERIC_FLAGS && format.sequenceColumn == 1
                 && format.startPositionColumn == 2 && format.endPositionColumn == 2 && format.metaCharacter == '#';
-        if (!matrixColumns || format.numHeaderLinesToSkip != expectedSkip) {
+        // A header line starting with '#' is skipped by tabix as a comment, so -S0 serves as well as -S1.
+        boolean skipsHeader = format.numHeaderLinesToSkip == expectedSkip || (headerIsComment && format.numHeaderLinesToSkip == 0);
+        if (!matrixColumns || !skipsHeader) {
             String found = "-s" + format.sequenceColumn + " -b" + format.startPositionColumn + " -e"
                     + format.endPositionColumn + " -S" + format.numHeaderLinesToSkip + " -c'" + format.metaCharacter + "'"
                     + (format.flags == TabixFormat.GENERIC_FLAGS ? "" : " preset/flags " + format.flags);

@@ -114,7 +114,8 @@ public final class DatabaseFiles {
      */
     public static Path scratchFolder(Path directory) {
         try {
-            return TemporaryFiles.register(Files.createTempDirectory(directory, "hapmatrix-scratch-"));
+            // Named with its owner, so that the next run removes the folder of a killed one.
+            return ScratchNames.createFolder(directory.toAbsolutePath(), "scratch");
         } catch (IOException e) {
             throw new HapmatrixException(directory + ": cannot create a scratch folder: " + e.getMessage(), e);
         }

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.ArrowJniLibrary;
 import org.hapmatrix.io.TemporaryFiles;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -40,6 +42,7 @@ public final class MatrixDatabase implements AutoCloseable {
         this.name = name;
         this.access = access;
         this.spillFolder = SpillFolder.create(settings.tempDirectory());
+        ArrowJniLibrary.prepare(); // batches cross to and from DuckDB through Arrow's C Data interface
         try {
             // A file being built is named as its target; an existing one as itself.
             this.connection = connect(file, access == Access.READ_WRITE ? name : file.toString(),
@@ -66,8 +69,14 @@ public final class MatrixDatabase implements AutoCloseable {
          * extension installed or loaded, and the settings locked so no statement can undo that.
          * The file is attached read-only to an in-memory database: opened directly, its own path
          * would stay writable (a COPY ... TO it replaced it).
+         * Their results stream: the driver hands rows over as DuckDB makes them, holding none.
          */
-        USER_QUERIES
+        USER_QUERIES,
+        /**
+         * As {@link #USER_QUERIES}, but each result held whole by the driver; only to learn the
+         * error that a streamed result lost (see {@link #openForUserQueries(Path, EngineSettings, boolean)}).
+         */
+        USER_QUERIES_HELD
     }
 
     /** Creates a new, empty database file for writing; {@code name} names it in messages. */
@@ -80,7 +89,16 @@ public final class MatrixDatabase implements AutoCloseable {
      * the database and nothing else on the file system (see {@link Access#USER_QUERIES}).
      */
     public static MatrixDatabase openForUserQueries(Path file, EngineSettings settings) {
-        return openExisting(file, file.toString(), settings, Access.USER_QUERIES);
+        return openForUserQueries(file, settings, true);
+    }
+
+    /**
+     * As {@link #openForUserQueries(Path, EngineSettings)}; {@code streamResults} false holds each
+     * result whole. The DuckDB driver (2.0) loses the error of a streamed statement that fails
+     * before its first rows ("Invalid result set"); run again so, the statement says what failed.
+     */
+    public static MatrixDatabase openForUserQueries(Path file, EngineSettings settings, boolean streamResults) {
+        return openExisting(file, file.toString(), settings, streamResults ? Access.USER_QUERIES : Access.USER_QUERIES_HELD);
     }
 
     /**
@@ -185,6 +203,10 @@ public final class MatrixDatabase implements AutoCloseable {
             properties.setProperty("autoinstall_known_extensions", "false");
             properties.setProperty("autoload_known_extensions", "false");
             properties.setProperty("allow_community_extensions", "false");
+            if (access == Access.USER_QUERIES) {
+                // A user's result is printed as it comes (sql), not first held whole by the driver.
+                properties.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
+            }
             return sandboxed(file, name, properties);
         }
         try {

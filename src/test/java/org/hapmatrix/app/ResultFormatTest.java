@@ -73,6 +73,24 @@ class ResultFormatTest {
         assertEquals("n\n-\n1\n(1 row)\n", print(ResultFormat.table, "SELECT 1 AS n"));
     }
 
+    /**
+     * Issue 21 item 7: the table streams. Its columns are aligned on the first ALIGNED_ROWS rows
+     * only (the rest is never held), so a later, wider value widens its own line and no other.
+     */
+    @Test
+    void tableAlignsOnTheFirstRowsAndALaterWiderValueWidensOnlyItsLine() throws SQLException {
+        int aligned = ResultFormat.ALIGNED_ROWS;
+        String text = print(ResultFormat.table, "SELECT CASE WHEN range < " + aligned + " THEN 'ab' ELSE 'abcdef' END AS s,"
+                + " range AS n FROM range(" + (aligned + 2) + ")");
+        List<String> lines = text.lines().toList();
+        assertEquals(List.of("s   n", "--  ---", "ab  0", "ab  1"), lines.subList(0, 4));
+        assertEquals("ab  " + (aligned - 1), lines.get(aligned + 1));
+        assertEquals("abcdef  " + aligned, lines.get(aligned + 2));
+        assertEquals("abcdef  " + (aligned + 1), lines.get(aligned + 3));
+        assertEquals("(" + (aligned + 2) + " rows)", lines.get(aligned + 4));
+        assertEquals(aligned + 5, lines.size());
+    }
+
     @Test
     void tsvTurnsTabsAndNewlinesInValuesIntoSpacesAndNullIntoNothing() throws SQLException {
         assertEquals("""

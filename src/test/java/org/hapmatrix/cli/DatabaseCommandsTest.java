@@ -139,6 +139,29 @@ class DatabaseCommandsTest {
         assertEquals("contig  sites\n------  -----\n1       25\n2       25\n(2 rows)\n", sql(db, "table", query));
     }
 
+    /** Issue 21 item 8: a script prints every statement's result, in order, an empty line between; none is dropped. */
+    @Test
+    void sqlPrintsTheResultOfEveryStatementOfAScript() {
+        Path db = load(writeMatrix(MatrixGenerator.seedShaped(14, 100)));
+        String script = "SELECT count(*) AS n FROM matrix; CREATE TEMP TABLE t AS SELECT 'a;b' AS s;\n"
+                + "SELECT s FROM t; -- the end";
+        assertEquals("n\n---\n100\n(1 row)\n\ns\n---\na;b\n(1 row)\n", sql(db, "table", script));
+        assertEquals("n\n100\n\ns\na;b\n", sql(db, "tsv", script));
+        assertEquals("[\n  {\"n\": 100}\n]\n\n[\n  {\"s\": \"a;b\"}\n]\n", sql(db, "json", script));
+        // A failing statement is named; the results before it were printed.
+        CliRunner.Result result = CliRunner.run("sql", "--db", db.toString(), "--format", "tsv",
+                "SELECT 1 AS one; SELECT no_such_column FROM matrix");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertEquals("one\n1\n", result.out());
+        assertTrue(result.stderr().startsWith("hapmatrix: " + db + ": statement 2 of 2: Binder Error: "), result.stderr());
+        // An error before a streamed result's first row (which the DuckDB driver reports as
+        // "Invalid result set") is DuckDB's own, also after a temporary table of the script.
+        result = CliRunner.run("sql", "--db", db.toString(),
+                "CREATE TEMP TABLE t AS SELECT 7 AS x; SELECT error('boom ' || x) FROM t, range(100000)");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertEquals("hapmatrix: " + db + ": statement 2 of 2: Invalid Input Error: boom 7\n", result.stderr());
+    }
+
     @Test
     void sqlCannotChangeTheDatabase() {
         Path db = load(writeMatrix(MatrixGenerator.seedShaped(15, 200)));

@@ -58,6 +58,27 @@ class FullScratchFolderTest {
         });
     }
 
+    /** Issue 21 item 16: a spill that finds --tmp-dir full says so, and does not send the user to --memory-limit. */
+    @Test
+    void aFullSpillFolderSaysSoAndNotRaiseTheMemoryLimit() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "mounting a small tmpfs needs root");
+        Path db = tmp.resolve("m.duckdb");
+        Path matrix = tmp.resolve("m.txt");
+        MatrixGenerator.seedShaped(9, 100).writeTo(matrix, true);
+        assertEquals(0, CliRunner.run("load", matrix.toString(), "--db", db.toString(), "-q").exitCode());
+        withSmallFolder(small -> {
+            CliRunner.Result result = CliRunner.run("sql", "--db", db.toString(), "--memory-limit", "64MB",
+                    "--tmp-dir", small.toString(),
+                    "SELECT count(*) FROM (SELECT range, md5(range::VARCHAR) AS h FROM range(5000000) ORDER BY h)");
+            assertEquals(1, result.exitCode(), result.toString());
+            assertEquals(1, result.stderr().lines().count(), result.stderr());
+            assertTrue(result.stderr().startsWith("hapmatrix: " + db + ": Out of Memory Error: failed to offload"), result.stderr());
+            assertTrue(result.stderr().endsWith(" (the spill folder in --tmp-dir is full: free space there,"
+                    + " or give --tmp-dir a folder on a larger disk)\n"), result.stderr());
+            assertFalse(result.stderr().contains("memory-limit"), result.stderr());
+        });
+    }
+
     private interface InSmallFolder {
         void run(Path small) throws Exception;
     }

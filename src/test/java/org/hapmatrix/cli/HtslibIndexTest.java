@@ -152,10 +152,19 @@ class HtslibIndexTest {
         Path asked = tmp.resolve("asked.vcf.gz");
         CliRunner.Result refused = CliRunner.run("convert", input.toString(), "-o", asked.toString(), "--index", "tbi", "-q");
         assertEquals(1, refused.exitCode());
-        assertEquals("hapmatrix: " + input + ": contig 'c1', position 536870913: beyond 536870912, the last position a"
+        assertEquals("hapmatrix: " + input + ": contig 'c1', position 536870913 (its REF reaches 536870914): beyond 536870912, the last position a"
                 + " .tbi index holds; use --index csi (or leave --index out)\n", refused.stderr());
         assertFalse(Files.exists(asked));
         assertFalse(Files.exists(Path.of(asked + ".tbi")));
+
+        // Issue 21 item 14: a REF that starts at the .tbi's last position and ends beyond it says so.
+        Path edge = tmp.resolve("edge.txt");
+        Files.writeString(edge, "CHROM\tPOS\tREF\t1a\t1b\nc1\t536870912\tAC\tA\tAC\n");
+        refused = CliRunner.run("convert", edge.toString(), "-o", asked.toString(), "--index", "tbi", "-q");
+        assertEquals(1, refused.exitCode());
+        assertEquals("hapmatrix: " + edge + ": contig 'c1', position 536870912 (its REF reaches 536870913): beyond"
+                + " 536870912, the last position a .tbi index holds; use --index csi (or leave --index out)\n", refused.stderr());
+        assertFalse(Files.exists(asked));
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -93,6 +92,53 @@ class InterruptTest {
         assertEquals(List.of("good.txt", "kept.duckdb", "out.txt", "scratch"), names(tmp));
     }
 
+    /**
+     * Issue 21 item 15: a convert killed with SIGKILL leaves its scratch folder (in --tmp-dir) and
+     * Arrow's native library (unpacked in java.io.tmpdir), both named with their owner; the next
+     * run removes them. Arrow's own {@code jnilib-*.tmp}, which nobody could tell from a live
+     * process's, is never made.
+     */
+    @Test
+    void aKilledConvertsScratchFolderAndArrowLibraryAreRemovedByTheNextRun() throws Exception {
+        Path matrix = tmp.resolve("m.txt");
+        StringBuilder sites = new StringBuilder(HEADER);
+        for (int i = 1; i <= 2_000_000; i++) {
+            sites.append("1\t").append(i).append("\tA\tC\tN\n");
+        }
+        Files.writeString(matrix, sites);
+        Path scratch = Files.createDirectory(tmp.resolve("scratch"));
+        Path javaTmp = Files.createDirectory(tmp.resolve("java-tmp"));
+        List<String> convert = List.of("convert", matrix.toString(), "-o", tmp.resolve("out.txt").toString(),
+                "--tmp-dir", scratch.toString(), "-q");
+
+        Process running = new ProcessBuilder(CliRunner.separateJvm(List.of("-Djava.io.tmpdir=" + javaTmp), convert))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!(contains(scratch, "hapmatrix-scratch.hm-") && contains(javaTmp, "hapmatrix-jni.hm-"))) {
+                assertTrue(running.isAlive(), "the convert ended before it was killed");
+                assertTrue(System.nanoTime() < deadline, "the convert did not start within 60 s");
+                Thread.sleep(10);
+            }
+        } finally {
+            running.destroyForcibly(); // SIGKILL: no shutdown hook, its files stay behind
+            assertTrue(running.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertTrue(contains(scratch, "hapmatrix-scratch.hm-"), names(scratch).toString());
+        assertTrue(contains(javaTmp, "hapmatrix-jni.hm-"), names(javaTmp).toString());
+        assertTrue(names(javaTmp).stream().noneMatch(name -> name.startsWith("jnilib-")), names(javaTmp).toString());
+
+        Path small = Files.writeString(tmp.resolve("small.txt"), HEADER + "1\t10\tA\tA\tC\n");
+        Process later = new ProcessBuilder(CliRunner.separateJvm(List.of("-Djava.io.tmpdir=" + javaTmp),
+                List.of("convert", small.toString(), "-o", tmp.resolve("out.txt").toString(), "--tmp-dir", scratch.toString(), "-q")))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(later.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, later.exitValue());
+        assertEquals(List.of(), names(scratch));
+        assertEquals(List.of(), names(javaTmp));
+        assertEquals(List.of("java-tmp", "m.txt", "out.txt", "scratch", "small.txt"), names(tmp));
+    }
+
     interface Condition {
         boolean holds() throws IOException;
     }
@@ -111,13 +157,7 @@ class InterruptTest {
 
     /** Starts the command, feeds it sites but never the end of input, and returns once {@code started} holds. */
     private static Process startMidLoad(List<String> args, Condition started) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
-        command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        Process process = new ProcessBuilder(CliRunner.separateJvm(List.of(), args)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             // Left open: the command waits for more sites until it is stopped.

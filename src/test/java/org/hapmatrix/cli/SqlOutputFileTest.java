@@ -131,6 +131,23 @@ class SqlOutputFileTest {
         assertFalse(Files.exists(tmp.resolve("none.csv")));
     }
 
+    /** Issue 21 item 8: -o holds one result; a script of several statements is refused before anything runs. */
+    @Test
+    void severalStatementsToAFileAreRefusedWithOneLine() {
+        for (String name : List.of("two.csv", "two.parquet")) {
+            Path out = tmp.resolve(name);
+            CliRunner.Result result = sql(out.toString(), "SELECT 1 AS a; SELECT 2 AS b;");
+            assertEquals(2, result.exitCode(), result.toString());
+            assertEquals("hapmatrix: " + out + ": -o writes the result of one statement, and the SQL holds 2"
+                    + " (run them without -o, or make them one query)\n", result.stderr());
+            assertFalse(Files.exists(out));
+        }
+        // One statement with a ';' in a literal and a comment after it is one statement.
+        Path out = tmp.resolve("one.csv");
+        CliRunner.Result result = sql(out.toString(), "SELECT 'a;b' AS s; -- done");
+        assertEquals(0, result.exitCode(), result.toString());
+    }
+
     @Test
     void sqlFromStandardInput() {
         CliRunner.Result result = CliRunner.runWithInput(QUERY.getBytes(StandardCharsets.UTF_8),

@@ -122,6 +122,24 @@ class IndexedInputTest {
                 + "a matrix without a header line (--header) needs tabix -s1 -b2 -e2 -S0\n", wrongIndex.stderr());
     }
 
+    /**
+     * Issue 21 item 10: a header line starting with '#' is a comment to tabix, so an index made
+     * with -S0 (-c'#', the default) skips it as -S1 does; it is used, not refused. A header
+     * without '#' indexed -S0 stays refused: tabix took the header for a data line.
+     */
+    @Test
+    void aHashHeaderIndexedWithoutSkipIsUsed() throws IOException {
+        Path hashed = tmp.resolve("hashed.txt");
+        Files.writeString(hashed, "#" + Files.readString(plain, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        Path gz = ExternalTool.bgzipAndIndex(hashed, 0);
+        List<String> selection = List.of("chr1", "silent");
+        assertEquals(reference(selection), convert(gz, "--contigs", String.join(",", selection)));
+        assertEquals(reference(null), convert(gz));
+        Path unhashed = ExternalTool.bgzipAndIndex(plain, 0);
+        assertFails(1, unhashed + ".tbi: index was built for other columns (-s1 -b2 -e2 -S0 -c'#'); "
+                + "a matrix needs tabix -s1 -b2 -e2 -S1", "convert", unhashed.toString(), "--contigs", "chr1");
+    }
+
     @Test
     void withoutAnIndexTheWholeFileIsRead() throws IOException {
         Files.delete(indexed.resolveSibling(indexed.getFileName() + ".tbi"));

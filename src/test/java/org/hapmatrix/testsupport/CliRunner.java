@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.hapmatrix.cli.Main;
 import picocli.CommandLine;
 
@@ -23,6 +26,20 @@ public final class CliRunner {
         public String toString() {
             return "exit " + exitCode + ", stderr: " + stderr;
         }
+    }
+
+    /**
+     * The command line that runs hapmatrix in a JVM of its own (Main, this test run's class
+     * path), with {@code jvmOptions}: for a test that kills it or limits its heap.
+     */
+    public static List<String> separateJvm(List<String> jvmOptions, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens=java.base/java.nio=ALL-UNNAMED"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(args);
+        return command;
     }
 
     public static Result run(String... args) {
