@@ -50,6 +50,7 @@ public final class MatrixConvert {
      */
     public static Result run(Input input, Path keptDatabase, EngineSettings settings, ExportRequest request,
                              ExportLayout layout, String output, Progress.Phases phases) {
+        layout.check(request);
         String matrixName = OpenedMatrix.displayName(input.matrix());
         // With an indexed matrix only the selected contigs are read, so a contig selection still goes by segments.
         if (keptDatabase == null && SegmentedConvert.applies(input.matrix(), request.withEveryContig(), layout, output)) {
@@ -101,8 +102,10 @@ public final class MatrixConvert {
                 result = MatrixExport.run(newDatabase.file(), matrixName, settings, request, layout, output, progress);
                 newDatabase.commit();
             }
+            String gapNote = result.gaps().note();
             return new Result(loaded.sites(), result.sitesWritten(), result.plan().contigs().size(),
-                    result.plan().pairs().size(), result.plan().unpaired(), note);
+                    result.plan().pairs().size(), result.plan().unpaired(),
+                    note.isEmpty() || gapNote.isEmpty() ? note + gapNote : note + ", " + gapNote);
         } finally {
             if (keptDatabase == null) {
                 TemporaryFiles.delete(databaseFile.getParent());

@@ -6,6 +6,7 @@ import org.hapmatrix.export.ExportPlan;
 import org.hapmatrix.export.ExportRequest;
 import org.hapmatrix.export.ExportSelection;
 import org.hapmatrix.export.HaplotypeExporter;
+import org.hapmatrix.format.GapCounts;
 import org.hapmatrix.io.OutputTarget;
 import org.hapmatrix.store.EngineSettings;
 import org.hapmatrix.store.MatrixCatalog;
@@ -15,8 +16,8 @@ import org.hapmatrix.util.Progress;
 
 /** The export use case ({@code export}, and the second half of {@code convert}): a loaded database to the haplotype table. */
 public final class MatrixExport {
-    /** What was written: the resolved plan (pairs, contigs) and the number of sites. */
-    public record Result(ExportPlan plan, long sitesWritten) {
+    /** What was written: the resolved plan (pairs, contigs), the number of sites (records), what --gaps deletion did. */
+    public record Result(ExportPlan plan, long sitesWritten, GapCounts gaps) {
     }
 
     private MatrixExport() {
@@ -41,6 +42,7 @@ public final class MatrixExport {
     /** With a chosen work unit size (0: by the result's width); tests use small units to split contigs across threads. */
     public static Result run(Path databaseFile, String sourceName, EngineSettings settings, ExportRequest request,
                       ExportLayout layout, String output, Progress progress, long rowsPerUnit) {
+        layout.check(request);
         try (MatrixDatabase database = MatrixDatabase.openReadOnly(databaseFile, sourceName, settings)) {
             MatrixCatalog catalog = MatrixCatalog.read(database);
             ExportPlan plan = ExportSelection.resolve(catalog, sourceName, request, settings.threads());
@@ -49,11 +51,11 @@ public final class MatrixExport {
             try (OutputTarget target = OutputTarget.open(output, !layout.bgzfParts());
                  IndexBeside index = new IndexBeside(output)) {
                 long start = System.nanoTime();
-                long written = exporter.export(plan, layout, target, layout.indexed() ? index : null, progress);
+                HaplotypeExporter.Written written = exporter.export(plan, layout, target, layout.indexed() ? index : null, progress);
                 target.commit();
                 index.commit(); // after the data, so the index is never older than the file it indexes
                 PhaseTimer.done("export: queries and output", start);
-                return new Result(plan, written);
+                return new Result(plan, written.lines(), written.gaps());
             }
         }
     }
@@ -71,8 +73,8 @@ public final class MatrixExport {
         HaplotypeExporter exporter = new HaplotypeExporter(database, catalog.alleles());
         exporter.check(plan, layout);
         long start = System.nanoTime();
-        long written = exporter.export(plan, layout, target, null, withHeader, progress);
+        HaplotypeExporter.Written written = exporter.export(plan, layout, target, null, withHeader, progress);
         PhaseTimer.done("export: segment", start);
-        return new Result(plan, written);
+        return new Result(plan, written.lines(), written.gaps());
     }
 }

@@ -19,6 +19,8 @@ import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.format.BgzfPart;
+import org.hapmatrix.format.GapAlleles;
+import org.hapmatrix.format.GapCounts;
 import org.hapmatrix.format.IndexKind;
 import org.hapmatrix.format.OutputCodec;
 import org.hapmatrix.format.SiteFormatter;
@@ -85,8 +87,12 @@ public final class HaplotypeExporter {
         return (int) Math.max(MIN_ARROW_BATCH_ROWS, Math.min(MAX_ARROW_BATCH_ROWS, MAX_ARROW_BATCH_CELLS / resultColumns(pairCount)));
     }
 
+    /** What an export wrote: its records (lines), and what {@code --gaps deletion} did. */
+    public record Written(long lines, GapCounts gaps) {
+    }
+
     /** Writes the table (tsv) to {@code output}; returns the number of sites written. */
-    public long export(ExportPlan plan, OutputTarget output, Progress progress) {
+    public Written export(ExportPlan plan, OutputTarget output, Progress progress) {
         return export(plan, ExportLayout.TABLE, output, null, progress);
     }
 
@@ -101,7 +107,7 @@ public final class HaplotypeExporter {
      *
      * @param index for an indexed output, where its index goes once its kind is known; else null
      */
-    public long export(ExportPlan plan, ExportLayout layout, OutputTarget output, IndexOutput index, Progress progress) {
+    public Written export(ExportPlan plan, ExportLayout layout, OutputTarget output, IndexOutput index, Progress progress) {
         return export(plan, layout, output, index, true, progress);
     }
 
@@ -112,12 +118,15 @@ public final class HaplotypeExporter {
      *
      * @param index for an indexed output, where its index goes once its kind is known; else null
      */
-    public long export(ExportPlan plan, ExportLayout layout, OutputTarget output, IndexOutput index,
-                       boolean withHeader, Progress progress) {
-        HaplotypeQuery query = HaplotypeQuery.of(plan.pairs(), plan.altSamples(), alleles);
+    public Written export(ExportPlan plan, ExportLayout layout, OutputTarget output, IndexOutput index,
+                          boolean withHeader, Progress progress) {
+        // --gaps deletion joins consecutive rows: every row comes (one may anchor a run), and no unit cuts a run.
+        boolean joinGaps = layout.gaps() == GapAlleles.deletion && alleles.contains("-") && !plan.pairs().isEmpty();
+        HaplotypeQuery query = HaplotypeQuery.of(plan.pairs(), plan.altSamples(), alleles, joinGaps);
         int pairCount = plan.pairs().size();
         PhaseSetLookup phaseSets = PhaseSetLookup.of(database, plan.pairs());
-        List<WorkUnit> units = WorkUnit.cut(plan.contigs(), plan.regions(), rowsPerUnit(pairCount));
+        List<WorkUnit> units = WorkUnit.cut(plan.contigs(), plan.regions(), rowsPerUnit(pairCount),
+                joinGaps ? GapRunBoundaries.of(database, plan.pairs()) : null);
         List<CompletableFuture<PartResult>> results = new ArrayList<>();
         OrderedParts parts = new OrderedParts(units.size(), PARTS_BUDGET_BYTES);
         for (WorkUnit unit : units) {
@@ -142,6 +151,7 @@ public final class HaplotypeExporter {
             TabixIndexWriter tabix = layout.indexed() ? layout.format().indexWriter(contigNames(plan)) : null;
             boolean bgzf = layout.bgzfParts();
             long written = 0;
+            GapCounts gaps = GapCounts.NONE;
             long rowsTotal = units.stream().mapToLong(WorkUnit::rows).sum();
             long rowsDone = 0;
             try {
@@ -156,6 +166,7 @@ public final class HaplotypeExporter {
                     long partBytes = parts.writeTo(unit.index(), out);
                     PartResult result = await(results.get(unit.index()));
                     written += result.lines();
+                    gaps = gaps.plus(result.gaps());
                     if (tabix != null) {
                         tabix.addPart(result.bgzf(), offset, database.name());
                     }
@@ -179,7 +190,7 @@ public final class HaplotypeExporter {
             } catch (IOException e) {
                 throw output.writeFailure(e);
             }
-            return written;
+            return new Written(written, gaps);
         } finally {
             workers.shutdownNow();
             awaitWorkersClosed(workers);
@@ -202,7 +213,7 @@ public final class HaplotypeExporter {
     }
 
     /** A finished part: its line count and, for an indexed VCF, its records' index entries. */
-    private record PartResult(long lines, BgzfPart bgzf) {
+    private record PartResult(long lines, BgzfPart bgzf, GapCounts gaps) {
     }
 
     /**
@@ -249,7 +260,7 @@ public final class HaplotypeExporter {
                 start = System.nanoTime();
                 BgzfPart bgzf = layout.bgzfParts() ? new BgzfPart(file) : null;
                 SiteFormatter formatter = layout.format().formatter(
-                        new SiteFormatter.Context(database.name(), alleles, pairCount, layout.missing(), contigs),
+                        new SiteFormatter.Context(database.name(), alleles, pairCount, layout.missing(), contigs, layout.gaps()),
                         bgzf != null ? bgzf.stream() : file, bgzf);
                 SiteColumns sites = new SiteColumns(pairCount, unit);
                 sites.setPhaseSets(unitPhaseSets);
@@ -259,12 +270,12 @@ public final class HaplotypeExporter {
                         formatter.write(sites);
                     }
                 }
-                formatter.flush();
+                formatter.finish();
                 if (bgzf != null) {
                     bgzf.finish();
                 }
                 PhaseTimer.done("export: unit " + unit.index() + " rows out", start);
-                return new PartResult(formatter.linesWritten(), bgzf);
+                return new PartResult(formatter.linesWritten(), bgzf, formatter.gapCounts());
             }
         }
     }

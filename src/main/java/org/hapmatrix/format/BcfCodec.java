@@ -85,6 +85,11 @@ public final class BcfCodec extends OutputCodec implements InputCodec {
     }
 
     @Override
+    public boolean takesGaps() {
+        return true;
+    }
+
+    @Override
     public boolean headerListsContigs() {
         return true;
     }
