@@ -124,10 +124,19 @@ class GapsTest {
         String mode = List.of("star", "deletion", "missing").get((int) (seed % 3));
         String name = List.of("out.vcf", "out.vcf.gz", "out.bcf").get((int) (seed / 3 % 3));
         Path out = tmp.resolve(name);
-        CliRunner.Result result = CliRunner.run("convert", input.toString(), "-o", out.toString(), "--gaps", mode, "-q",
-                "--threads", Long.toString(1 + seed % 4));
+        List<String> args = new ArrayList<>(List.of("convert", input.toString(), "-o", out.toString(), "--gaps", mode, "-q",
+                "--threads", Long.toString(1 + seed % 4)));
+        List<ReferencePair> pairs = ReferenceConverter.defaultPairs(matrix.columnNames());
+        boolean altFromSelected = seed % 2 == 1 && pairs.size() > 1;
+        if (altFromSelected) {
+            // One pair written, ALT over its samples only: the other samples' gaps are not this VCF's.
+            pairs = pairs.subList(1, 2);
+            args.addAll(List.of("--samples", pairs.get(0).sampleA() + "," + pairs.get(0).sampleB(), "--alt-from", "selected"));
+        }
+        CliRunner.Result result = CliRunner.run(args.toArray(String[]::new));
         assertEquals(0, result.exitCode(), result.toString());
-        List<String> expected = ReferenceCheck.expected(matrix, mode);
+        List<String> expected = ReferenceFormats.vcfRecords(matrix.columnNames(), matrix.rows(),
+                new Options(pairs, null, altFromSelected, true, false), mode);
         assertEquals(expected, records(out), mode + " " + name);
 
         ExternalTool.Result norm = ExternalTool.run(tmp, "bcftools", "norm", "-f", fasta.toString(), "--check-ref", "e",
