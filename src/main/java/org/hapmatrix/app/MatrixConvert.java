@@ -50,7 +50,6 @@ public final class MatrixConvert {
      */
     public static Result run(Input input, Path keptDatabase, EngineSettings settings, ExportRequest request,
                              ExportLayout layout, String output, Progress.Phases phases) {
-        layout.check(request);
         String matrixName = OpenedMatrix.displayName(input.matrix());
         // With an indexed matrix only the selected contigs are read, so a contig selection still goes by segments.
         if (keptDatabase == null && SegmentedConvert.applies(input.matrix(), request.withEveryContig(), layout, output)) {

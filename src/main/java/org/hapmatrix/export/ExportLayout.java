@@ -84,17 +84,6 @@ public record ExportLayout(OutputCodec format, MissingAlleles missing, boolean b
                 index != null, commandLine, gaps != null ? gaps : GapAlleles.star);
     }
 
-    /**
-     * Refuses, before anything is read, what {@code --gaps deletion} cannot do: regions (a
-     * deletion may begin before a region or end after it, which its selection by position would cut).
-     */
-    public void check(ExportRequest request) {
-        if (gaps == GapAlleles.deletion && !request.regions().isEmpty()) {
-            throw HapmatrixException.usage("--gaps deletion does not take -r/-R (a deletion may cross a region's edge); "
-                    + "write the whole VCF, then bcftools view -r");
-        }
-    }
-
     /** Whether an index goes beside the output. */
     public boolean indexed() {
         return index != IndexKind.none;

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -125,8 +126,11 @@ public final class HaplotypeExporter {
         HaplotypeQuery query = HaplotypeQuery.of(plan.pairs(), plan.altSamples(), alleles, joinGaps);
         int pairCount = plan.pairs().size();
         PhaseSetLookup phaseSets = PhaseSetLookup.of(database, plan.pairs());
-        List<WorkUnit> units = WorkUnit.cut(plan.contigs(), plan.regions(), rowsPerUnit(pairCount),
-                joinGaps ? GapRunBoundaries.of(database, plan.pairs()) : null);
+        // A deletion may begin before a region or end after it: with regions, --gaps deletion reads
+        // their whole contigs and writes the records that overlap them (as bcftools view -r keeps records).
+        Map<String, long[]> recordRegions = joinGaps && !plan.regions().isEmpty() ? regionBounds(plan.regions()) : null;
+        List<WorkUnit> units = WorkUnit.cut(plan.contigs(), recordRegions != null ? Map.of() : plan.regions(),
+                rowsPerUnit(pairCount), joinGaps ? GapRunBoundaries.of(database, plan.pairs()) : null);
         List<CompletableFuture<PartResult>> results = new ArrayList<>();
         OrderedParts parts = new OrderedParts(units.size(), PARTS_BUDGET_BYTES);
         for (WorkUnit unit : units) {
@@ -145,7 +149,8 @@ public final class HaplotypeExporter {
             AtomicInteger nextUnit = new AtomicInteger();
             for (int i = 0; i < threads; i++) {
                 List<String> contigs = contigNames(plan);
-                workers.execute(() -> work(query, phaseSets, pairCount, layout, contigs, units, nextUnit, results, parts));
+                workers.execute(() -> work(query, phaseSets, pairCount, layout, contigs, recordRegions, units, nextUnit, results,
+                        parts));
             }
             OutputStream out = output.stream();
             TabixIndexWriter tabix = layout.indexed() ? layout.format().indexWriter(contigNames(plan)) : null;
@@ -221,7 +226,8 @@ public final class HaplotypeExporter {
      * prepared statement (preparing a statement over thousands of samples is not free). A failure
      * fails every unit not yet done, so the writer stops at the first unit it cannot have.
      */
-    private void work(HaplotypeQuery query, PhaseSetLookup phaseSets, int pairCount, ExportLayout layout, List<String> contigs, List<WorkUnit> units,
+    private void work(HaplotypeQuery query, PhaseSetLookup phaseSets, int pairCount, ExportLayout layout, List<String> contigs,
+                      Map<String, long[]> recordRegions, List<WorkUnit> units,
                       AtomicInteger nextUnit, List<CompletableFuture<PartResult>> results, OrderedParts parts) {
         int current = -1;
         try (DuckDBConnection connection = database.newConnection();
@@ -233,7 +239,8 @@ public final class HaplotypeExporter {
                 }
                 current = i;
                 WorkUnit unit = units.get(i);
-                results.get(i).complete(writePart(query, statement, allocator, pairCount, layout, contigs, unit, parts.stream(i),
+                results.get(i).complete(writePart(query, statement, allocator, pairCount, layout, contigs, recordRegions, unit,
+                        parts.stream(i),
                         phaseSets == null ? null : phaseSets.forUnit(connection, unit)));
             }
         } catch (Throwable failure) {
@@ -249,7 +256,8 @@ public final class HaplotypeExporter {
     }
 
     private PartResult writePart(HaplotypeQuery query, PreparedStatement statement, BufferAllocator allocator,
-                                 int pairCount, ExportLayout layout, List<String> contigs, WorkUnit unit, OutputStream part,
+                                 int pairCount, ExportLayout layout, List<String> contigs, Map<String, long[]> recordRegions,
+                                 WorkUnit unit, OutputStream part,
                                  java.util.Map<Long, long[]> unitPhaseSets)
             throws IOException, SQLException {
         try (OutputStream file = part) {
@@ -260,7 +268,8 @@ public final class HaplotypeExporter {
                 start = System.nanoTime();
                 BgzfPart bgzf = layout.bgzfParts() ? new BgzfPart(file) : null;
                 SiteFormatter formatter = layout.format().formatter(
-                        new SiteFormatter.Context(database.name(), alleles, pairCount, layout.missing(), contigs, layout.gaps()),
+                        new SiteFormatter.Context(database.name(), alleles, pairCount, layout.missing(), contigs, layout.gaps(),
+                                recordRegions),
                         bgzf != null ? bgzf.stream() : file, bgzf);
                 SiteColumns sites = new SiteColumns(pairCount, unit);
                 sites.setPhaseSets(unitPhaseSets);
@@ -312,6 +321,20 @@ public final class HaplotypeExporter {
             }
             throw new HapmatrixException("export failed: " + cause, cause);
         }
+    }
+
+    /** Per contig, its (sorted, merged) regions' bounds: from, to, from, to ... */
+    private static Map<String, long[]> regionBounds(Map<String, List<Region>> regions) {
+        Map<String, long[]> bounds = new java.util.HashMap<>();
+        regions.forEach((contig, list) -> {
+            long[] values = new long[2 * list.size()];
+            for (int i = 0; i < list.size(); i++) {
+                values[2 * i] = list.get(i).from();
+                values[2 * i + 1] = list.get(i).to();
+            }
+            bounds.put(contig, values);
+        });
+        return bounds;
     }
 
     private static List<String> contigNames(ExportPlan plan) {

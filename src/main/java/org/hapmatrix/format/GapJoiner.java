@@ -99,14 +99,16 @@ final class GapJoiner {
 
     private void endRun() throws IOException {
         if (state == State.RUN_ANCHORED) {
-            writeJoined();
-            deletions++;
-            joinedSites += pending.rows() - 1;
+            if (writeJoined()) {
+                deletions++;
+                joinedSites += pending.rows() - 1;
+            }
         } else {
             for (int row = 0; row < pending.rows(); row++) {
-                formatter.writeSite(pending, row);
+                if (formatter.writeSite(pending, row)) {
+                    unanchoredSites++;
+                }
             }
-            unanchoredSites += pending.rows();
         }
         pending.clear();
         state = State.EMPTY;
@@ -132,15 +134,22 @@ final class GapJoiner {
         return false;
     }
 
-    /** The anchor (row 0) and the run (rows 1..) as one record. */
-    private void writeJoined() throws IOException {
+    /** The anchor (row 0) and the run (rows 1..) as one record; false if it overlaps none of the regions. */
+    private boolean writeJoined() throws IOException {
         VcfSiteFormatter f = formatter;
         int rows = pending.rows();
         f.startSite(pending, 0);
         long position = pending.position(0);
+        if (position < 1) {
+            // The anchor may have no ALT of its own, so no check has seen its position yet.
+            throw f.siteError(position, "VCF positions run from 1 to " + VcfSiteFormatter.MAX_POSITION);
+        }
         StringBuilder ref = new StringBuilder(rows);
         for (int row = 0; row < rows; row++) {
             ref.append((char) f.vcfAlleles[pending.refCode(row)][0]);
+        }
+        if (!f.inRegions(position, rows)) {
+            return false;
         }
         String[] haplotypes = new String[2 * pairCount];
         StringBuilder allele = new StringBuilder();
@@ -211,5 +220,6 @@ final class GapJoiner {
             }
         }
         f.putRecord(position, phaseSets);
+        return true;
     }
 }

@@ -24,8 +24,13 @@ public abstract class SiteFormatter {
     }
 
     /** What every format needs to know about the unit it formats. */
+    /**
+     * @param recordRegions with {@code --gaps deletion} and regions: per contig, its regions' bounds
+     *                      (from, to, from, to ... sorted, merged); a record is written only if it
+     *                      overlaps one (the export then reads the regions' whole contigs). Else null.
+     */
     public record Context(String source, List<String> alleles, int pairCount, MissingAlleles missing, List<String> contigs,
-                          GapAlleles gaps) {
+                          GapAlleles gaps, java.util.Map<String, long[]> recordRegions) {
         public Context {
             alleles = List.copyOf(alleles);
             contigs = List.copyOf(contigs);
@@ -33,7 +38,7 @@ public abstract class SiteFormatter {
 
         /** With gaps as {@code *} (only VCF and BCF read {@code gaps}). */
         public Context(String source, List<String> alleles, int pairCount, MissingAlleles missing, List<String> contigs) {
-            this(source, alleles, pairCount, missing, contigs, GapAlleles.star);
+            this(source, alleles, pairCount, missing, contigs, GapAlleles.star, null);
         }
 
         /** Without the header's contig list (only BCF, which numbers contigs, needs it). */

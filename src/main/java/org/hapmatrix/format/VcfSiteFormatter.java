@@ -40,6 +40,8 @@ class VcfSiteFormatter extends SiteFormatter {
     final GapAlleles gaps;
     /** Joins runs of gap sites ({@code --gaps deletion}), else null. */
     private final GapJoiner joiner;
+    /** See {@link Context#recordRegions()}. */
+    private final java.util.Map<String, long[]> recordRegions;
     /** True when some allele has a lowercase base, so two codes may be written alike. */
     private final boolean anyLowercase;
     final BgzfPart index;
@@ -86,6 +88,7 @@ class VcfSiteFormatter extends SiteFormatter {
         this.recordAlts = new byte[size][];
         this.recordPhaseSets = new long[pairCount];
         this.gaps = context.gaps();
+        this.recordRegions = context.recordRegions();
         this.joiner = gaps == GapAlleles.deletion && gapCode >= 0 && pairCount > 0 ? new GapJoiner(this) : null;
     }
 
@@ -197,14 +200,39 @@ class VcfSiteFormatter extends SiteFormatter {
         super.finish();
     }
 
-    /** One site as one record: {@code -} as {@code *} (or, with {@code --gaps missing}, as missing data). */
-    final void writeSite(SiteRows sites, int row) throws IOException {
+    /**
+     * Whether a record at {@code position} with a REF of {@code refLength} bases is written: with
+     * {@link Context#recordRegions()}, only if it overlaps a region of the current contig (as
+     * {@code bcftools view -r} keeps records).
+     */
+    final boolean inRegions(long position, int refLength) {
+        if (recordRegions == null) {
+            return true;
+        }
+        long[] bounds = recordRegions.get(contigName);
+        if (bounds == null) {
+            return false;
+        }
+        long end = position + refLength - 1;
+        for (int i = 0; i < bounds.length; i += 2) {
+            if (bounds[i] <= end && bounds[i + 1] >= position) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One site as one record: {@code -} as {@code *} (or, with {@code --gaps missing}, as missing data); false if not in the regions. */
+    final boolean writeSite(SiteRows sites, int row) throws IOException {
         startSite(sites, row);
         long position = sites.position(row);
         int refCode = sites.refCode(row);
         int altCount = sites.altCodes(row, alts);
         if (gaps == GapAlleles.missing && gapCode >= 0) {
             altCount = withoutGap(altCount);
+        }
+        if (!inRegions(position, vcfAlleles[refCode].length)) {
+            return false; // read only because the whole contig is (a site outside the regions is not checked either)
         }
         check(position, refCode, altCount);
         called = countGenotypes(sites, row, refCode, altCount);
@@ -220,6 +248,7 @@ class VcfSiteFormatter extends SiteFormatter {
             }
         }
         putRecord(position, phaseSets);
+        return true;
     }
 
     private int withoutGap(int altCount) {

@@ -199,8 +199,68 @@ class GapsTest {
         assertTrue(header.contains(";gaps=deletion"), header);
     }
 
+    /**
+     * With -r, deletion writes exactly what bcftools view -r keeps of the whole-file VCF: a
+     * deletion anchored before a region's start or running past its end included, from convert
+     * and from export, at any thread count.
+     */
     @Test
-    void gapsIsRefusedForTheTableAndPhaseExtenderAndDeletionForRegions() throws IOException {
+    void deletionWithRegionsWritesWhatBcftoolsViewKeepsOfTheWholeFile() throws IOException {
+        Path input = edges();
+        Path whole = tmp.resolve("whole.vcf.gz");
+        assertEquals(0, CliRunner.run("convert", input.toString(), "-o", whole.toString(), "--gaps", "deletion", "-q").exitCode());
+        GeneratedMatrix generated = GapMatrices.generate(6);
+        Path generatedInput = tmp.resolve("g.txt");
+        generated.writeTo(generatedInput, true);
+        Path generatedWhole = tmp.resolve("gwhole.vcf.gz");
+        assertEquals(0, CliRunner.run("convert", generatedInput.toString(), "-o", generatedWhole.toString(), "--gaps", "deletion",
+                "-q").exitCode());
+        Path db = tmp.resolve("g.duckdb");
+        assertEquals(0, CliRunner.run("load", generatedInput.toString(), "--db", db.toString(), "-q").exitCode());
+        for (String regions : List.of("c1:4-4", "c1:5-11", "c1:1-2,c2:2", "c1:11", "c2")) {
+            Path out = tmp.resolve("r.vcf");
+            CliRunner.Result result = CliRunner.run("convert", input.toString(), "-o", out.toString(), "--gaps", "deletion",
+                    "-r", regions, "-q");
+            assertEquals(0, result.exitCode(), result.toString());
+            assertEquals(ExternalTool.succeed(tmp, "bcftools", "view", "-H", "-r", regions, whole.toString()),
+                    String.join("", records(out).stream().map(r -> r + "\n").toList()), regions);
+        }
+        assertEquals(List.of("c1\t3\t.\tGTA\tG,GAT\t.\t.\tAC=1,1;AN=3\tGT\t1|2\t0|."),
+                recordsOf("convert", input.toString(), "--gaps", "deletion", "-r", "c1:5"));
+        List<String> records = records(generatedWhole);
+        String[] some = records.get(records.size() / 2).split("\t");
+        long at = Long.parseLong(some[1]);
+        String region = some[0] + ":" + (at + 1) + "-" + (at + 30);
+        String expected = ExternalTool.succeed(tmp, "bcftools", "view", "-H", "-r", region, generatedWhole.toString());
+        for (String threads : List.of("1", "2", "8")) {
+            Path out = tmp.resolve("e" + threads + ".bcf");
+            assertEquals(0, CliRunner.run("export", "--db", db.toString(), "-o", out.toString(), "--gaps", "deletion", "-r", region,
+                    "--threads", threads, "-q").exitCode());
+            assertEquals(expected, ExternalTool.succeed(tmp, "bcftools", "view", "-H", out.toString()), region + " " + threads);
+        }
+    }
+
+    private List<String> recordsOf(String... args) {
+        Path out = tmp.resolve("of.vcf");
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("-o", out.toString(), "-q"));
+        CliRunner.Result result = CliRunner.run(all.toArray(String[]::new));
+        assertEquals(0, result.exitCode(), result.toString());
+        return records(out);
+    }
+
+    @Test
+    void anAnchorAtPositionZeroIsAnError() throws IOException {
+        Path matrix = Files.writeString(tmp.resolve("zero.txt"), "CHROM\tPOS\tREF\t1a\t1b\nc\t0\tA\tA\tA\nc\t1\tC\t-\tC\n");
+        Path out = tmp.resolve("zero.vcf");
+        CliRunner.Result result = CliRunner.run("convert", matrix.toString(), "-o", out.toString(), "--gaps", "deletion");
+        assertEquals(1, result.exitCode(), result.toString());
+        assertEquals("hapmatrix: " + matrix + ": contig 'c', position 0: VCF positions run from 1 to 2147483647\n", result.stderr());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void gapsIsRefusedForTheTableAndPhaseExtender() throws IOException {
         String matrix = edges().toString();
         for (List<String> args : List.of(List.of("-o", tmp.resolve("t.tsv").toString()),
                 List.of("--format", "phase-extender"))) {
@@ -210,13 +270,6 @@ class GapsTest {
             assertEquals(2, result.exitCode(), result.toString());
             assertTrue(result.stderr().startsWith("hapmatrix: --gaps missing: only VCF and BCF output"), result.stderr());
         }
-        Path out = tmp.resolve("r.vcf");
-        CliRunner.Result regions = CliRunner.run("convert", matrix, "-o", out.toString(), "--gaps", "deletion", "-r", "c1:3-5");
-        assertEquals(2, regions.exitCode(), regions.toString());
-        assertTrue(regions.stderr().contains("--gaps deletion does not take -r/-R"), regions.stderr());
-        assertFalse(Files.exists(out));
-        CliRunner.Result star = CliRunner.run("convert", matrix, "-o", out.toString(), "--gaps", "missing", "-r", "c1:3-5", "-q");
-        assertEquals(0, star.exitCode(), star.toString());
     }
 
     /** The reference converter's records for a matrix, and the comparison with an output. */

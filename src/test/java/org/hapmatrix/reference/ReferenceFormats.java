@@ -189,6 +189,9 @@ public final class ReferenceFormats {
     /** The anchor (first) and the run of gap sites as one record. */
     private static String joinedRecord(List<Site> span, Options options) {
         Site anchor = span.get(0);
+        if (position(anchor) < 1) {
+            throw new VcfSiteError(anchor.contig(), anchor.pos(), "VCF positions run from 1 to " + VCF_MAX_POSITION);
+        }
         StringBuilder refBuilder = new StringBuilder();
         for (Site site : span) {
             refBuilder.append(site.ref().toUpperCase(java.util.Locale.ROOT));
