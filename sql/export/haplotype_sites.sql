@@ -6,7 +6,8 @@
 -- a pair list last is slower to prepare and to run (bench/RESULTS.md). This is the
 -- alt_alleles rule of create_allele_macros.sql over ENUM codes, kept as integer work for speed
 -- (the list form costs several times more per site); the tests hold both to the reference
--- converter. Sites whose ALT is empty are not returned.
+-- converter. Sites whose ALT is empty are not returned ({{written}} is .written), but for
+-- --gaps deletion, which takes every row (.every_row): a site with no ALT may anchor a deletion.
 -- Two shapes, chosen by HaplotypeQuery from the number of samples: up to a few hundred, one
 -- result column per pair sample (.pair_column) and the ALT bits ORed in a balanced tree
 -- (.bit_or), which costs half the query time of lists at 31 samples; beyond that, one list of
@@ -31,4 +32,4 @@ FROM (
       AND (?::BIGINT IS NULL OR (pos <= ? AND pos + length(ref::VARCHAR) - 1 >= ?))
     OFFSET 0
 )
-WHERE alt_mask <> 0
+WHERE {{written}}

@@ -52,7 +52,7 @@ public final class MatrixConvert {
                              ExportLayout layout, String output, Progress.Phases phases) {
         String matrixName = OpenedMatrix.displayName(input.matrix());
         // With an indexed matrix only the selected contigs are read, so a contig selection still goes by segments.
-        if (keptDatabase == null && SegmentedConvert.applies(input.matrix(), request.withEveryContig(), output)) {
+        if (keptDatabase == null && SegmentedConvert.applies(input.matrix(), request.withEveryContig(), layout, output)) {
             try (OpenedInput matrix = open(input, request)) {
                 if (request.contigs().isEmpty() || matrix.readsOnlySelectedContigs()) {
                     matrix.validatePairs(request.pairs());
@@ -101,8 +101,10 @@ public final class MatrixConvert {
                 result = MatrixExport.run(newDatabase.file(), matrixName, settings, request, layout, output, progress);
                 newDatabase.commit();
             }
+            String gapNote = result.gaps().note();
             return new Result(loaded.sites(), result.sitesWritten(), result.plan().contigs().size(),
-                    result.plan().pairs().size(), result.plan().unpaired(), note);
+                    result.plan().pairs().size(), result.plan().unpaired(),
+                    note.isEmpty() || gapNote.isEmpty() ? note + gapNote : note + ", " + gapNote);
         } finally {
             if (keptDatabase == null) {
                 TemporaryFiles.delete(databaseFile.getParent());

@@ -7,6 +7,7 @@ import org.hapmatrix.export.ExportPlan;
 import org.hapmatrix.export.ExportRequest;
 import org.hapmatrix.export.ExportSelection;
 import org.hapmatrix.export.HaplotypeExporter;
+import org.hapmatrix.format.GapCounts;
 import org.hapmatrix.io.OutputTarget;
 import org.hapmatrix.store.EngineSettings;
 import org.hapmatrix.store.MatrixCatalog;
@@ -16,8 +17,8 @@ import org.hapmatrix.util.Progress;
 
 /** The export use case ({@code export}, and the second half of {@code convert}): a loaded database to the haplotype table. */
 public final class MatrixExport {
-    /** What was written: the resolved plan (pairs, contigs) and the number of sites. */
-    public record Result(ExportPlan plan, long sitesWritten) {
+    /** What was written: the resolved plan (pairs, contigs), the number of sites (records), what --gaps deletion did. */
+    public record Result(ExportPlan plan, long sitesWritten, GapCounts gaps) {
     }
 
     private MatrixExport() {
@@ -50,10 +51,10 @@ public final class MatrixExport {
             try (OutputTarget target = OutputTarget.open(output, !layout.bgzfParts());
                  IndexBeside index = new IndexBeside(output)) {
                 long start = System.nanoTime();
-                long written = exporter.export(plan, layout, target, layout.indexed() ? index : null, progress);
+                HaplotypeExporter.Written written = exporter.export(plan, layout, target, layout.indexed() ? index : null, progress);
                 index.commitWith(target); // the data, then its index: never new data beside an old index
                 PhaseTimer.done("export: queries and output", start);
-                return new Result(plan, written);
+                return new Result(plan, written.lines(), written.gaps());
             }
         }
     }
@@ -71,8 +72,8 @@ public final class MatrixExport {
         HaplotypeExporter exporter = new HaplotypeExporter(database, catalog.alleles(), rowsPerUnit);
         exporter.check(plan, layout);
         long start = System.nanoTime();
-        long written = exporter.export(plan, layout, output, progress);
+        HaplotypeExporter.Written written = exporter.export(plan, layout, output, progress);
         PhaseTimer.done("export: segment", start);
-        return new Result(plan, written);
+        return new Result(plan, written.lines(), written.gaps());
     }
 }

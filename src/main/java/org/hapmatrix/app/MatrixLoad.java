@@ -1,6 +1,8 @@
 package org.hapmatrix.app;
 
 import java.nio.file.Path;
+import java.util.List;
+import org.hapmatrix.export.Region;
 import org.hapmatrix.matrix.MatrixSource;
 import org.hapmatrix.store.DatabaseFiles;
 import org.hapmatrix.store.EngineSettings;
@@ -18,9 +20,19 @@ public final class MatrixLoad {
      */
     public static long run(MatrixSource matrix, Path databaseFile, String databaseName, EngineSettings settings,
                            Progress progress) {
+        return run(matrix, List.of(), databaseFile, databaseName, settings, progress);
+    }
+
+    /**
+     * As {@link #run(MatrixSource, Path, String, EngineSettings, Progress)}, only the sites whose
+     * REF overlaps one of {@code regions} ({@code load -r/-R}; empty: all), in input order.
+     */
+    public static long run(MatrixSource matrix, List<Region> regions, Path databaseFile, String databaseName,
+                           EngineSettings settings, Progress progress) {
+        MatrixSource source = regions.isEmpty() ? matrix : new RegionFilteredSource(matrix, regions);
         long[] sites = new long[1];
         DatabaseFiles.buildReplacing(databaseFile, databaseName, settings,
-                database -> sites[0] = MatrixLoader.load(database, matrix, progress));
+                database -> sites[0] = MatrixLoader.load(database, source, progress));
         return sites[0];
     }
 

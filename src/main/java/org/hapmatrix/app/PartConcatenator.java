@@ -10,8 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.format.BcfCodec;
 import org.hapmatrix.format.Codecs;
+import org.hapmatrix.format.IndexKind;
 import org.hapmatrix.format.OutputCodec;
+import org.hapmatrix.format.VcfCodec;
+import org.hapmatrix.gather.BcfPartWriter;
 import org.hapmatrix.gather.IndexedVcfWriter;
 import org.hapmatrix.gather.PartHeader;
 import org.hapmatrix.io.BgzfEndCheck;
@@ -59,7 +63,47 @@ public final class PartConcatenator {
         }
         boolean indexedVcf = first.layout().indexedWhenCompressed() && FileExtensions.isCompressedName(output);
         byte[] header = first.gathered(headers);
+        if (first.layout() == BcfCodec.INSTANCE) {
+            return concatBcf(headers, header, output);
+        }
         return indexedVcf ? concatIndexedVcf(parts, header, output) : concatPlain(parts, header, output);
+    }
+
+    /**
+     * BCF parts into one BCF (BGZF whatever its name, as the export writes it), with its {@code .csi}
+     * beside a file; committed after the data, so it is never older than it.
+     */
+    private static long concatBcf(List<PartHeader> parts, byte[] header, String output) {
+        boolean toFile = output != null && !OutputTarget.STDOUT.equals(output);
+        try (OutputTarget target = OutputTarget.open(output, false);
+             OutputTarget indexTarget = toFile ? OutputTarget.open(IndexKind.csi.nameBeside(output), false) : null) {
+            BcfPartWriter writer = new BcfPartWriter(target.stream(), gatheredLines(parts));
+            long records = 0;
+            try {
+                writer.writeHeader(header);
+                PartContigs contigs = new PartContigs();
+                for (PartHeader part : parts) {
+                    writer.startPart(part.part(), part.lines());
+                    contigs.startPart(part.part());
+                    try (MatrixInput input = MatrixInput.open(part.part())) {
+                        InputStream in = input.stream();
+                        PartHeader.read(part.part(), in);
+                        records += writer.copyRecords(in, contigs::seen);
+                    }
+                }
+                writer.finish(indexTarget == null ? null : indexTarget.stream());
+            } catch (IOException e) {
+                throw target.writeFailure(e);
+            }
+            DataAndIndex.commit(target, indexTarget, IndexBeside.indexesBeside(output)); // never new data beside an old index
+            return records;
+        }
+    }
+
+    /** The gathered header's text lines (its contig lines number the gathered file's contigs). */
+    private static List<String> gatheredLines(List<PartHeader> parts) {
+        byte[] text = VcfCodec.INSTANCE.gatheredHeader(parts.get(0).lines(), parts.stream().map(PartHeader::lines).toList());
+        return new String(text, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
     }
 
     private static long concatPlain(List<String> parts, byte[] header, String output) {

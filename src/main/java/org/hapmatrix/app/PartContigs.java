@@ -62,7 +62,11 @@ final class PartContigs {
         if (name.length == 0) {
             return;
         }
-        String contig = new String(name, StandardCharsets.UTF_8);
+        seen(new String(name, StandardCharsets.UTF_8));
+    }
+
+    /** A record of {@code contig} in the current part (a BCF part's records name it by header id). */
+    void seen(String contig) {
         String earlier = partOfContig.putIfAbsent(contig, part);
         if (earlier != null && !earlier.equals(part)) {
             throw new HapmatrixException(part + ": contig '" + contig + "' is also in " + earlier

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.hapmatrix.export.ExportLayout;
 import org.hapmatrix.export.ExportOutput;
 import org.hapmatrix.export.ExportRequest;
+import org.hapmatrix.format.GapAlleles;
 import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.io.OutputTarget;
 import org.hapmatrix.io.TemporaryFiles;
@@ -56,11 +57,13 @@ public final class SegmentedConvert {
      * an output file, in any format, with or without index; contigs selected only by an input
      * that reads no others (the caller asks with {@link ExportRequest#withEveryContig()}), since
      * a segment cannot tell a contig the matrix lacks from one in another segment; no regions
-     * ({@code -r}), whose sites come region by region, not in the order a segment's end cuts.
+     * ({@code -r}), whose sites come region by region, not in the order a segment's end cuts; not
+     * {@code --gaps deletion}, whose runs of gaps and their anchors a segment's end could cut.
      */
-    public static boolean applies(String matrixPath, ExportRequest request, String output) {
+    public static boolean applies(String matrixPath, ExportRequest request, ExportLayout layout, String output) {
         return !MatrixInput.STDIN.equals(matrixPath) && Files.isRegularFile(Path.of(matrixPath))
-                && request.contigs().isEmpty() && request.regions().isEmpty() && OutputTarget.discardable(output);
+                && request.contigs().isEmpty() && request.regions().isEmpty() && layout.gaps() != GapAlleles.deletion
+                && OutputTarget.discardable(output);
     }
 
     /** Sites per segment: {@link #SEGMENT_SHARE} of the memory limit, at least one. */

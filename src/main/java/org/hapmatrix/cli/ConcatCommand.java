@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "concat",
         description = "Join outputs of hapmatrix runs over groups of contigs (in the order given) into one file, as one run would write it.")
 final class ConcatCommand extends Subcommand {
-    @Parameters(arity = "1..*", paramLabel = "PART", description = "Outputs of convert or export, plain or .gz, in output order.")
+    @Parameters(arity = "1..*", paramLabel = "PART", description = "Outputs of convert or export (table, phase-Extender, VCF plain or .gz, or BCF), in output order.")
     List<String> parts;
 
     @Mixin

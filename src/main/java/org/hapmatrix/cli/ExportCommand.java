@@ -36,7 +36,8 @@ final class ExportCommand extends DatabaseCommand {
                     format.layout(output.path, spec), output.path, progress);
         }
         status.summary(result.sitesWritten() + " sites written, " + result.plan().contigs().size()
-                + " contig(s), " + result.plan().pairs().size() + " pair(s)" + StatusLine.unpaired(result.plan().unpaired()));
+                + " contig(s), " + result.plan().pairs().size() + " pair(s)" + StatusLine.unpaired(result.plan().unpaired())
+                + (result.gaps().note().isEmpty() ? "" : ", " + result.gaps().note()));
         return 0;
     }
 }

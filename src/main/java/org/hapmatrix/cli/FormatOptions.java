@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hapmatrix.export.ExportLayout;
 import org.hapmatrix.format.Codecs;
+import org.hapmatrix.format.GapAlleles;
 import org.hapmatrix.format.IndexKind;
 import org.hapmatrix.format.MissingAlleles;
 import org.hapmatrix.format.OutputCodec;
@@ -27,6 +28,12 @@ public final class FormatOptions {
                     + "takes csi), csi (default of .bcf), or none (default of a table); a table's .tbi is tabix -s1 -b2 -e2 -S1's.")
     IndexKind index;
 
+    @Option(names = "--gaps", paramLabel = "star|deletion|missing",
+            description = "VCF and BCF: write the allele - (a gap) as * (default), as deletions (a run of gap sites joined "
+                    + "with the site before it, as bcftools norm writes a deletion; a run with no adjacent site before it stays *), "
+                    + "or as missing data like N. The table and phase-Extender's file always write -.")
+    GapAlleles gaps;
+
     @Option(names = "--missing", paramLabel = "ref|dot",
             description = "Write a pair's N and - as REF (tsv's default) or as . (default of vcf and phase-extender).")
     MissingAlleles missing;
@@ -35,7 +42,7 @@ public final class FormatOptions {
     ExportLayout layout(String output, CommandSpec spec) {
         List<String> args = spec.root().commandLine().getParseResult().originalArgs();
         String commandLine = "hapmatrix " + args.stream().map(FormatOptions::quoted).collect(Collectors.joining(" "));
-        return ExportLayout.of(format, missing, index, output, commandLine);
+        return ExportLayout.of(format, missing, index, gaps, output, commandLine);
     }
 
     /**

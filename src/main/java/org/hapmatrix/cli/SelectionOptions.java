@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.hapmatrix.export.AltFrom;
 import org.hapmatrix.export.ExportRequest;
-import org.hapmatrix.export.Region;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.matrix.SamplePairs;
 import picocli.CommandLine.Mixin;
@@ -42,15 +41,8 @@ public final class SelectionOptions {
     @Mixin
     ContigOptions contigOptions;
 
-    @Option(names = {"-r", "--regions"}, paramLabel = "REGIONS",
-            description = "Write only sites overlapping these regions, as bcftools view -r: CHROM, CHROM:POS, CHROM:FROM- or "
-                    + "CHROM:FROM-TO (1-based, inclusive), comma-separated; a contig the data lacks is skipped.")
-    List<String> regionLists = new ArrayList<>();
-
-    @Option(names = {"-R", "--regions-file"}, paramLabel = "FILE",
-            description = "Regions from FILE, as bcftools -R: BED (a name ending .bed or .bed.gz; 0-based, half-open) "
-                    + "or CHROM<TAB>POS[<TAB>TO] lines (1-based, inclusive).")
-    Path regionsFile;
+    @Mixin
+    RegionOptions regionOptions;
 
     @Option(names = "--alt-from", paramLabel = "all|selected",
             description = "Compute ALT over all samples (default, as the original program) or only the exported ones.")
@@ -66,7 +58,7 @@ public final class SelectionOptions {
         files.put("pairs file", pairsFile);
         files.put("contigs file", contigOptions.contigsFile);
         files.put("samples file", samplesFile);
-        files.put("regions file", regionsFile);
+        files.put("regions file", regionOptions.regionsFile);
         return files;
     }
 
@@ -76,12 +68,7 @@ public final class SelectionOptions {
         if (samplesFile != null) {
             samples.addAll(NamesFile.read(samplesFile, "sample"));
         }
-        List<Region> regions = new ArrayList<>();
-        regionLists.forEach(list -> regions.addAll(Region.parseList(list)));
-        if (regionsFile != null) {
-            regions.addAll(Region.readFile(regionsFile));
-        }
-        return new ExportRequest(explicitPairs(), samples, contigOptions.names(), altFrom, regions, sitesOnly);
+        return new ExportRequest(explicitPairs(), samples, contigOptions.names(), altFrom, regionOptions.regions(), sitesOnly);
     }
 
     private static List<String> splitAtCommas(List<String> lists) {

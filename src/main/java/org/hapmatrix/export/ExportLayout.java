@@ -2,6 +2,7 @@ package org.hapmatrix.export;
 
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.format.Codecs;
+import org.hapmatrix.format.GapAlleles;
 import org.hapmatrix.format.IndexKind;
 import org.hapmatrix.format.MissingAlleles;
 import org.hapmatrix.format.OutputCodec;
@@ -19,9 +20,10 @@ import org.hapmatrix.io.FileExtensions;
  * @param indexGiven  whether {@code --index} chose it (else a .tbi that cannot hold a position becomes a .csi)
  */
 public record ExportLayout(OutputCodec format, MissingAlleles missing, boolean bgzfParts, IndexKind index,
-                           boolean indexGiven, String commandLine) {
+                           boolean indexGiven, String commandLine, GapAlleles gaps) {
     /** The original program's table. */
-    public static final ExportLayout TABLE = new ExportLayout(TableCodec.INSTANCE, MissingAlleles.ref, false, IndexKind.none, false, "");
+    public static final ExportLayout TABLE = new ExportLayout(TableCodec.INSTANCE, MissingAlleles.ref, false, IndexKind.none, false, "",
+            GapAlleles.star);
 
     /** As {@link #of(OutputCodec, MissingAlleles, IndexKind, String, String)} with the index by the format's default. */
     public static ExportLayout of(OutputCodec format, MissingAlleles missing, String output, String commandLine) {
@@ -40,6 +42,15 @@ public record ExportLayout(OutputCodec format, MissingAlleles missing, boolean b
      * @param output  the output name; null or - for stdout
      */
     public static ExportLayout of(OutputCodec format, MissingAlleles missing, IndexKind index, String output, String commandLine) {
+        return of(format, missing, index, null, output, commandLine);
+    }
+
+    /**
+     * With {@code --gaps} ({@code gaps}, or null: {@link GapAlleles#star}), which only VCF and BCF
+     * take: given for another format, a usage error.
+     */
+    public static ExportLayout of(OutputCodec format, MissingAlleles missing, IndexKind index, GapAlleles gaps, String output,
+                                  String commandLine) {
         OutputCodec byName = Codecs.outputClaiming(output).orElse(null);
         if (format != null && byName != null && byName != format) {
             throw HapmatrixException.usage(output + ": the name says " + byName.description() + " (" + byName.name()
@@ -64,9 +75,13 @@ public record ExportLayout(OutputCodec format, MissingAlleles missing, boolean b
                         + ", not " + chosenIndex);
             }
         }
+        if (gaps != null && !chosen.takesGaps()) {
+            throw HapmatrixException.usage("--gaps " + gaps + ": only VCF and BCF output write gaps otherwise; "
+                    + chosen.description() + " writes them as -");
+        }
         boolean bgzfParts = chosen.alwaysBgzf() || chosenIndex != IndexKind.none;
         return new ExportLayout(chosen, missing != null ? missing : chosen.defaultMissing(), bgzfParts, chosenIndex,
-                index != null, commandLine);
+                index != null, commandLine, gaps != null ? gaps : GapAlleles.star);
     }
 
     /** Whether an index goes beside the output. */

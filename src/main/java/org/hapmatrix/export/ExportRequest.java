@@ -39,14 +39,7 @@ public record ExportRequest(List<SamplePair> pairs, List<String> samples, List<S
      * else those of {@link #contigs()}.
      */
     public List<String> contigsToRead() {
-        if (regions.isEmpty()) {
-            return contigs;
-        }
-        List<String> wanted = new java.util.ArrayList<>(Region.merged(regions).keySet());
-        if (!contigs.isEmpty()) {
-            wanted.retainAll(contigs);
-        }
-        return wanted;
+        return Region.contigsToRead(regions, contigs);
     }
 
     /** This request for every contig of its input (an input that already holds only the selected ones). */

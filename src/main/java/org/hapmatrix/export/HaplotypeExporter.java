@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,8 @@ import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.format.BgzfPart;
+import org.hapmatrix.format.GapAlleles;
+import org.hapmatrix.format.GapCounts;
 import org.hapmatrix.format.SiteFormatter;
 import org.hapmatrix.io.OutputTarget;
 import org.hapmatrix.store.ContigInfo;
@@ -82,8 +85,12 @@ public final class HaplotypeExporter {
         return (int) Math.max(MIN_ARROW_BATCH_ROWS, Math.min(MAX_ARROW_BATCH_ROWS, MAX_ARROW_BATCH_CELLS / resultColumns(pairCount)));
     }
 
+    /** What an export wrote: its records (lines), and what {@code --gaps deletion} did. */
+    public record Written(long lines, GapCounts gaps) {
+    }
+
     /** Writes the table (tsv) to {@code output}; returns the number of sites written. */
-    public long export(ExportPlan plan, OutputTarget output, Progress progress) {
+    public Written export(ExportPlan plan, OutputTarget output, Progress progress) {
         return export(plan, ExportLayout.TABLE, output, null, progress);
     }
 
@@ -98,9 +105,9 @@ public final class HaplotypeExporter {
      *
      * @param index for an indexed output, where its index goes once its kind is known; else null
      */
-    public long export(ExportPlan plan, ExportLayout layout, OutputTarget output, IndexOutput index, Progress progress) {
+    public Written export(ExportPlan plan, ExportLayout layout, OutputTarget output, IndexOutput index, Progress progress) {
         try (ExportOutput appended = new ExportOutput(layout, output, database.name(), false)) {
-            long written = export(plan, layout, appended, progress);
+            Written written = export(plan, layout, appended, progress);
             appended.finish(index);
             return written;
         }
@@ -111,14 +118,20 @@ public final class HaplotypeExporter {
      * goes first and is not written yet); returns the number of sites written. A convert by
      * segments appends each segment's, then finishes the output.
      */
-    public long export(ExportPlan plan, ExportLayout layout, ExportOutput output, Progress progress) {
-        HaplotypeQuery query = HaplotypeQuery.of(plan.pairs(), plan.altSamples(), alleles);
+    public Written export(ExportPlan plan, ExportLayout layout, ExportOutput output, Progress progress) {
+        // --gaps deletion joins consecutive rows: every row comes (one may anchor a run), and no unit cuts a run.
+        boolean joinGaps = layout.gaps() == GapAlleles.deletion && alleles.contains("-") && !plan.pairs().isEmpty();
+        HaplotypeQuery query = HaplotypeQuery.of(plan.pairs(), plan.altSamples(), alleles, joinGaps);
         int pairCount = plan.pairs().size();
         PhaseSetLookup phaseSets = PhaseSetLookup.of(database, plan.pairs());
         long unitRows = rowsPerUnit(pairCount);
+        // A deletion may begin before a region or end after it: with regions, --gaps deletion reads
+        // their whole contigs and writes the records that overlap them (as bcftools view -r keeps records).
+        Map<String, long[]> recordRegions = joinGaps && !plan.regions().isEmpty() ? regionBounds(plan.regions()) : null;
         // A segment's units end where one export's units of the whole matrix would, so that a BGZF
         // output is cut into the same blocks: a unit cut by a segment's end goes on in the next.
-        List<WorkUnit> units = WorkUnit.cut(plan.contigs(), plan.regions(), unitRows, output.firstUnitRows(unitRows));
+        List<WorkUnit> units = WorkUnit.cut(plan.contigs(), recordRegions != null ? Map.of() : plan.regions(), unitRows,
+                output.firstUnitRows(unitRows), joinGaps ? GapRunBoundaries.of(database, plan.pairs()) : null);
         long rowsTotal = units.stream().mapToLong(WorkUnit::rows).sum();
         Continuation continuation = new Continuation(output.openPart(), output.keepsLastPartOpen(rowsTotal, unitRows)
                 ? units.size() - 1 : -1);
@@ -145,17 +158,19 @@ public final class HaplotypeExporter {
         try {
             AtomicInteger nextUnit = new AtomicInteger();
             for (int i = 0; i < threads; i++) {
-                workers.execute(() -> work(query, phaseSets, pairCount, layout, contigs, units, continuation, nextUnit,
-                        results, parts));
+                workers.execute(() -> work(query, phaseSets, pairCount, layout, contigs, recordRegions, units, continuation,
+                        nextUnit, results, parts));
             }
             OutputStream out = output.records();
             long written = 0;
+            GapCounts gaps = GapCounts.NONE;
             long rowsDone = 0;
             try {
                 for (WorkUnit unit : units) {
                     long partBytes = parts.writeTo(unit.index(), out);
                     PartResult result = await(results.get(unit.index()));
                     written += result.lines();
+                    gaps = gaps.plus(result.gaps());
                     output.partWritten(result.bgzf(), partBytes, unit.index() == continuation.keptOpen());
                     rowsDone += unit.rows();
                     progress.update(rowsDone, rowsTotal);
@@ -164,7 +179,7 @@ public final class HaplotypeExporter {
                 throw output.writeFailure(e);
             }
             output.exported(rowsTotal);
-            return written;
+            return new Written(written, gaps);
         } finally {
             workers.shutdownNow();
             awaitWorkersClosed(workers);
@@ -187,7 +202,7 @@ public final class HaplotypeExporter {
     }
 
     /** A finished part: its line count and, for an indexed VCF, its records' index entries. */
-    private record PartResult(long lines, BgzfPart bgzf) {
+    private record PartResult(long lines, BgzfPart bgzf, GapCounts gaps) {
     }
 
     /**
@@ -203,7 +218,8 @@ public final class HaplotypeExporter {
      * fails every unit not yet done, so the writer stops at the first unit it cannot have.
      */
     private void work(HaplotypeQuery query, PhaseSetLookup phaseSets, int pairCount, ExportLayout layout, List<String> contigs,
-                      List<WorkUnit> units, Continuation continuation, AtomicInteger nextUnit, List<CompletableFuture<PartResult>> results, OrderedParts parts) {
+                      Map<String, long[]> recordRegions, List<WorkUnit> units, Continuation continuation,
+                      AtomicInteger nextUnit, List<CompletableFuture<PartResult>> results, OrderedParts parts) {
         int current = -1;
         try (DuckDBConnection connection = database.newConnection();
              PreparedStatement statement = connection.prepareStatement(query.sql());
@@ -214,8 +230,8 @@ public final class HaplotypeExporter {
                 }
                 current = i;
                 WorkUnit unit = units.get(i);
-                results.get(i).complete(writePart(query, statement, allocator, pairCount, layout, contigs, unit, parts.stream(i),
-                        phaseSets == null ? null : phaseSets.forUnit(connection, unit), continuation));
+                results.get(i).complete(writePart(query, statement, allocator, pairCount, layout, contigs, recordRegions, unit,
+                        parts.stream(i), phaseSets == null ? null : phaseSets.forUnit(connection, unit), continuation));
             }
         } catch (Throwable failure) {
             if (current >= 0 && !results.get(current).isDone()) {
@@ -230,8 +246,9 @@ public final class HaplotypeExporter {
     }
 
     private PartResult writePart(HaplotypeQuery query, PreparedStatement statement, BufferAllocator allocator,
-                                 int pairCount, ExportLayout layout, List<String> contigs, WorkUnit unit, OutputStream part,
-                                 java.util.Map<Long, long[]> unitPhaseSets, Continuation continuation)
+                                 int pairCount, ExportLayout layout, List<String> contigs, Map<String, long[]> recordRegions,
+                                 WorkUnit unit, OutputStream part, java.util.Map<Long, long[]> unitPhaseSets,
+                                 Continuation continuation)
             throws IOException, SQLException {
         try (OutputStream file = part) {
             query.bind(statement, unit);
@@ -247,7 +264,8 @@ public final class HaplotypeExporter {
                     bgzf = new BgzfPart(file);
                 }
                 SiteFormatter formatter = layout.format().formatter(
-                        new SiteFormatter.Context(database.name(), alleles, pairCount, layout.missing(), contigs),
+                        new SiteFormatter.Context(database.name(), alleles, pairCount, layout.missing(), contigs, layout.gaps(),
+                                recordRegions),
                         bgzf != null ? bgzf.stream() : file, bgzf);
                 SiteColumns sites = new SiteColumns(pairCount, unit);
                 sites.setPhaseSets(unitPhaseSets);
@@ -257,12 +275,12 @@ public final class HaplotypeExporter {
                         formatter.write(sites);
                     }
                 }
-                formatter.flush();
+                formatter.finish();
                 if (bgzf != null && unit.index() != continuation.keptOpen()) {
                     bgzf.finish();
                 }
                 PhaseTimer.done("export: unit " + unit.index() + " rows out", start);
-                return new PartResult(formatter.linesWritten(), bgzf);
+                return new PartResult(formatter.linesWritten(), bgzf, formatter.gapCounts());
             }
         }
     }
@@ -284,6 +302,20 @@ public final class HaplotypeExporter {
             }
             throw new HapmatrixException("export failed: " + cause, cause);
         }
+    }
+
+    /** Per contig, its (sorted, merged) regions' bounds: from, to, from, to ... */
+    private static Map<String, long[]> regionBounds(Map<String, List<Region>> regions) {
+        Map<String, long[]> bounds = new java.util.HashMap<>();
+        regions.forEach((contig, list) -> {
+            long[] values = new long[2 * list.size()];
+            for (int i = 0; i < list.size(); i++) {
+                values[2 * i] = list.get(i).from();
+                values[2 * i + 1] = list.get(i).to();
+            }
+            bounds.put(contig, values);
+        });
+        return bounds;
     }
 
     private static List<String> contigNames(ExportPlan plan) {

@@ -36,6 +36,11 @@ record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit) {
     static final String PAIR_COLUMN_PREFIX = "pair_code_";
 
     static HaplotypeQuery of(List<SamplePair> pairs, List<String> altSamples, List<String> alleles) {
+        return of(pairs, altSamples, alleles, false);
+    }
+
+    /** With {@code everyRow}, also the rows whose ALT is empty ({@code --gaps deletion}: one may anchor a deletion). */
+    static HaplotypeQuery of(List<SamplePair> pairs, List<String> altSamples, List<String> alleles, boolean everyRow) {
         List<String> pairSamples = new ArrayList<>();
         for (SamplePair pair : pairs) {
             pairSamples.add(SqlTemplate.quote(pair.sampleA()));
@@ -45,7 +50,9 @@ record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit) {
         if (alleles.size() > MASK_BITS) {
             return new HaplotypeQuery(SqlTemplate.named("export/haplotype_sites_any_alphabet").render(Map.of(
                     "alt_samples", SqlTemplate.list(quotedAltSamples),
-                    "pair_alleles", pairList(pairSamples))), false, 0);
+                    "pair_alleles", pairList(pairSamples),
+                    "written", SqlTemplate.statement(everyRow ? "export/haplotype_sites.every_row"
+                            : "export/haplotype_sites_any_alphabet.written"))), false, 0);
         }
         List<String> alleleBits = renderEach(alleles.size() <= NARROW_MASK_BITS ? "export/haplotype_sites.allele_bit_narrow"
                 : "export/haplotype_sites.allele_bit", quotedAltSamples);
@@ -54,7 +61,8 @@ record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit) {
         String pairAlleles = pairSamples.isEmpty() || pairSamples.size() > MAX_PER_COLUMN_SAMPLES
                 ? pairList(pairSamples) : pairColumns(pairSamples);
         int missingCode = alleles.indexOf(Alleles.MISSING);
-        return new HaplotypeQuery(SqlTemplate.named("export/haplotype_sites").render(Map.of("alt_bits", altBits, "pair_alleles", pairAlleles)),
+        return new HaplotypeQuery(SqlTemplate.named("export/haplotype_sites").render(Map.of("alt_bits", altBits, "pair_alleles", pairAlleles,
+                        "written", SqlTemplate.statement(everyRow ? "export/haplotype_sites.every_row" : "export/haplotype_sites.written"))),
                 true, missingCode < 0 ? 0 : 1L << missingCode);
     }
 

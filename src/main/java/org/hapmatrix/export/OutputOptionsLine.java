@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.hapmatrix.format.GapAlleles;
 
 /**
  * The output options that shape the records beyond what a header already shows (the pairs are the
@@ -18,7 +19,9 @@ final class OutputOptionsLine {
     }
 
     static String of(ExportLayout layout, ExportPlan plan) {
-        return "missing=" + layout.missing() + ";alt_samples=" + plan.altSamples().size() + ":" + digest(plan);
+        // gaps only when not the default, so the line of a default run stays as it always was.
+        return "missing=" + layout.missing() + ";alt_samples=" + plan.altSamples().size() + ":" + digest(plan)
+                + (layout.gaps() == GapAlleles.star ? "" : ";gaps=" + layout.gaps());
     }
 
     private static String digest(ExportPlan plan) {

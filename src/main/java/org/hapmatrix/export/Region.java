@@ -106,6 +106,26 @@ public record Region(String contig, long from, long to) {
         return regions;
     }
 
+    /**
+     * The contigs to read for {@code regions} (none: {@code contigs}, the {@code --contigs}
+     * selection, empty for all): the regions' contigs, those of {@code contigs} only if it names any.
+     */
+    public static List<String> contigsToRead(List<Region> regions, List<String> contigs) {
+        if (regions.isEmpty()) {
+            return contigs;
+        }
+        List<String> wanted = new ArrayList<>(merged(regions).keySet());
+        if (!contigs.isEmpty()) {
+            wanted.retainAll(contigs);
+        }
+        return wanted;
+    }
+
+    /** The regions on {@code contigs} (empty: all of them). */
+    public static List<Region> onContigs(List<Region> regions, List<String> contigs) {
+        return contigs.isEmpty() ? regions : regions.stream().filter(r -> contigs.contains(r.contig())).toList();
+    }
+
     /** Per contig (in first-mention order), its regions sorted and overlapping or adjacent ones merged, as bcftools merges them. */
     public static Map<String, List<Region>> merged(List<Region> regions) {
         Map<String, List<Region>> byContig = new LinkedHashMap<>();

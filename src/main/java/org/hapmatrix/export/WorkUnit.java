@@ -39,16 +39,28 @@ record WorkUnit(int index, long firstRow, long lastRow, String onlyContig, long[
      * which select its rows by name and by position, so its sites come region by region.
      */
     static List<WorkUnit> cut(List<ContigInfo> contigs, java.util.Map<String, List<Region>> regions, long rowsPerUnit) {
-        return cut(contigs, regions, rowsPerUnit, rowsPerUnit);
+        return cut(contigs, regions, rowsPerUnit, rowsPerUnit, null);
+    }
+
+    /**
+     * Where a unit may start inside a contig ({@code --gaps deletion}: not inside a run of gaps or
+     * just after its anchor, which one unit must format whole).
+     */
+    interface Starts {
+        /** The first row from {@code row} on, within the contig's rows, where a unit may start; past its last row if none. */
+        long firstFrom(ContigInfo contig, long row);
     }
 
     /**
      * With a first unit of {@code firstUnitRows} rows (at most {@code rowsPerUnit}) where contigs
-     * share units: a segment whose first rows end a unit that began in the segment before.
+     * share units (a segment whose first rows end a unit that began in the segment before), and
+     * with {@code starts} (or null: anywhere): units of a contig in one block start only where it
+     * says (a unit then grows past {@code rowsPerUnit} to the next such row), and a contig
+     * interleaved with others stays one unit.
      */
     static List<WorkUnit> cut(List<ContigInfo> contigs, java.util.Map<String, List<Region>> regions, long rowsPerUnit,
-                              long firstUnitRows) {
-        Builder builder = new Builder(rowsPerUnit, firstUnitRows);
+                              long firstUnitRows, Starts starts) {
+        Builder builder = new Builder(rowsPerUnit, firstUnitRows, starts);
         for (ContigInfo contig : contigs) {
             List<Region> contigRegions = regions.get(contig.name());
             if (contigRegions != null) {
@@ -73,15 +85,17 @@ record WorkUnit(int index, long firstRow, long lastRow, String onlyContig, long[
         private final long rowsPerUnit;
         /** Rows the unit being built may take. */
         private long capacity;
+        private final Starts unitStarts;
         private final List<WorkUnit> units = new ArrayList<>();
         private final List<Long> starts = new ArrayList<>();
         private final List<String> names = new ArrayList<>();
         private long first = -1;
         private long last = -1;
 
-        Builder(long rowsPerUnit, long firstUnitRows) {
+        Builder(long rowsPerUnit, long firstUnitRows, Starts unitStarts) {
             this.rowsPerUnit = rowsPerUnit;
             this.capacity = firstUnitRows;
+            this.unitStarts = unitStarts;
         }
 
         void addBlock(ContigInfo contig) {
@@ -94,11 +108,14 @@ record WorkUnit(int index, long firstRow, long lastRow, String onlyContig, long[
                     first = row;
                 }
                 long take = Math.min(contig.lastRow() - row + 1, capacity - (row - first));
+                if (unitStarts != null && row + take <= contig.lastRow()) {
+                    take = Math.min(contig.lastRow() + 1, unitStarts.firstFrom(contig, row + take)) - row;
+                }
                 starts.add(row);
                 names.add(contig.name());
                 row += take;
                 last = row - 1;
-                if (last - first + 1 == capacity) {
+                if (last - first + 1 >= capacity) {
                     flush();
                 }
             }
@@ -114,8 +131,9 @@ record WorkUnit(int index, long firstRow, long lastRow, String onlyContig, long[
 
         void addInterleaved(ContigInfo contig) {
             flush();
-            for (long row = contig.firstRow(); row <= contig.lastRow(); row += rowsPerUnit) {
-                long end = Math.min(contig.lastRow(), row + rowsPerUnit - 1);
+            long rows = unitStarts == null ? rowsPerUnit : contig.lastRow() - contig.firstRow() + 1;
+            for (long row = contig.firstRow(); row <= contig.lastRow(); row += rows) {
+                long end = Math.min(contig.lastRow(), row + rows - 1);
                 units.add(new WorkUnit(units.size(), row, end, contig.name(), new long[] {row},
                         new String[] {contig.name()}));
             }

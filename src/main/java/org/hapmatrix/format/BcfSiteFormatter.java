@@ -37,85 +37,75 @@ final class BcfSiteFormatter extends VcfSiteFormatter {
     }
 
     @Override
-    public void write(SiteRows sites) throws IOException {
-        int rows = sites.rows();
-        for (int row = 0; row < rows; row++) {
-            startSite(sites, row);
-            if (!contigName.equals(previousContig)) {
-                Integer id = contigIds.get(contigName);
-                if (id == null) {
-                    throw new HapmatrixException("contig '" + contigName + "' is not in the BCF header");
-                }
-                contigId = id;
-                previousContig = contigName;
+    void putRecord(long position, boolean phaseSets) throws IOException {
+        if (!contigName.equals(previousContig)) {
+            Integer id = contigIds.get(contigName);
+            if (id == null) {
+                throw new HapmatrixException("contig '" + contigName + "' is not in the BCF header");
             }
-            long position = sites.position(row);
-            int refCode = sites.refCode(row);
-            int altCount = sites.altCodes(row, alts);
-            check(position, refCode, altCount);
-            byte[] ref = vcfAlleles[refCode];
-            if (index != null) {
-                flush();
-                index.recordStart(contigName, position, position + ref.length - 1);
-            }
-            int called = countGenotypes(sites, row, refCode, altCount);
-
-            int alleleBytesTotal = typedStringSize(ref.length);
-            for (int i = 0; i < altCount; i++) {
-                alleleBytesTotal += typedStringSize(vcfAlleles[alts[i]].length);
-            }
-            int maxCount = 0;
-            for (int i = 1; i <= altCount; i++) {
-                maxCount = Math.max(maxCount, alleleCounts[i]);
-            }
-            int acType = intType(maxCount);
-            int maxGenotype = 0;
-            for (int i = 0; i < 2 * pairCount; i++) {
-                maxGenotype = Math.max(maxGenotype, genotypes[i]);
-            }
-            int acValues = Math.max(1, altCount);
-            int shared = 24 + 1 + alleleBytesTotal + 1
-                    + 2 + typedVectorSize(acValues, acType)
-                    + 2 + typedVectorSize(1, intType(called));
-            int gtType = intType(encodedAllele(maxGenotype, true));
-            int individual = pairCount == 0 ? 0 : 2 + 1 + 2 * pairCount * width(gtType);
-            ensureRoom(8 + shared + individual);
-            putInt32(shared);
-            putInt32(individual);
-            putInt32(contigId);
-            putInt32((int) (position - 1));
-            putInt32(ref.length);
-            putInt32(MISSING_QUAL);
-            putInt32(((altCount + 1) << 16) | 2);
-            putInt32(((pairCount == 0 ? 0 : 1) << 24) | pairCount);
-            buffer[length++] = (byte) CHAR; // ID: '.', an empty string
-            putTypedString(ref);
-            for (int i = 0; i < altCount; i++) {
-                putTypedString(vcfAlleles[alts[i]]);
-            }
-            buffer[length++] = 0; // FILTER: '.', no filters
-            putKey(KEY_AC);
-            putTypeByte(acValues, acType);
-            if (altCount == 0) {
-                buffer[length++] = (byte) 0x80; // AC= with no ALT: one missing value, as htslib parses it
-            } else {
-                for (int i = 1; i <= altCount; i++) {
-                    putValue(alleleCounts[i], acType);
-                }
-            }
-            putKey(KEY_AN);
-            putTypeByte(1, intType(called));
-            putValue(called, intType(called));
-            if (pairCount > 0) {
-                putKey(KEY_GT);
-                putTypeByte(2, gtType);
-                for (int pair = 0; pair < pairCount; pair++) {
-                    putValue(encodedAllele(genotypes[2 * pair], false), gtType);
-                    putValue(encodedAllele(genotypes[2 * pair + 1], true), gtType);
-                }
-            }
-            lineDone();
+            contigId = id;
+            previousContig = contigName;
         }
+        byte[] ref = recordRef;
+        int altCount = recordAltCount;
+        if (index != null) {
+            flush();
+            index.recordStart(contigName, position, position + ref.length - 1);
+        }
+        int alleleBytesTotal = typedStringSize(ref.length);
+        for (int i = 0; i < altCount; i++) {
+            alleleBytesTotal += typedStringSize(recordAlts[i].length);
+        }
+        int maxCount = 0;
+        for (int i = 1; i <= altCount; i++) {
+            maxCount = Math.max(maxCount, alleleCounts[i]);
+        }
+        int acType = intType(maxCount);
+        int maxGenotype = 0;
+        for (int i = 0; i < 2 * pairCount; i++) {
+            maxGenotype = Math.max(maxGenotype, genotypes[i]);
+        }
+        // No ALT (--gaps missing at a site whose only ALT was -): the VCF line has no AC.
+        boolean withAc = altCount > 0;
+        int shared = 24 + 1 + alleleBytesTotal + 1
+                + (withAc ? 2 + typedVectorSize(altCount, acType) : 0)
+                + 2 + typedVectorSize(1, intType(called));
+        int gtType = intType(encodedAllele(maxGenotype, true));
+        int individual = pairCount == 0 ? 0 : 2 + 1 + 2 * pairCount * width(gtType);
+        ensureRoom(8 + shared + individual);
+        putInt32(shared);
+        putInt32(individual);
+        putInt32(contigId);
+        putInt32((int) (position - 1));
+        putInt32(ref.length);
+        putInt32(MISSING_QUAL);
+        putInt32(((altCount + 1) << 16) | (withAc ? 2 : 1));
+        putInt32(((pairCount == 0 ? 0 : 1) << 24) | pairCount);
+        buffer[length++] = (byte) CHAR; // ID: '.', an empty string
+        putTypedString(ref);
+        for (int i = 0; i < altCount; i++) {
+            putTypedString(recordAlts[i]);
+        }
+        buffer[length++] = 0; // FILTER: '.', no filters
+        if (withAc) {
+            putKey(KEY_AC);
+            putTypeByte(altCount, acType);
+            for (int i = 1; i <= altCount; i++) {
+                putValue(alleleCounts[i], acType);
+            }
+        }
+        putKey(KEY_AN);
+        putTypeByte(1, intType(called));
+        putValue(called, intType(called));
+        if (pairCount > 0) {
+            putKey(KEY_GT);
+            putTypeByte(2, gtType);
+            for (int pair = 0; pair < pairCount; pair++) {
+                putValue(encodedAllele(genotypes[2 * pair], false), gtType);
+                putValue(encodedAllele(genotypes[2 * pair + 1], true), gtType);
+            }
+        }
+        lineDone();
     }
 
     /** htslib's GT value: (index + 1) << 1, or 0 for '.', with the phased bit on the second allele. */

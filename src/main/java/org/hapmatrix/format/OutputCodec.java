@@ -110,6 +110,11 @@ public abstract class OutputCodec implements Codec {
     /** Whether {@code firstLine} (without its line end) starts a header this format writes. */
     public abstract boolean recognisesHeader(String firstLine);
 
+    /** Whether {@code --gaps} applies: the format writes a gap otherwise than as {@code -} (VCF's {@code *}). */
+    public boolean takesGaps() {
+        return false;
+    }
+
     /** Whether the header names every contig written, so it can be written only once all are known. */
     public boolean headerListsContigs() {
         return false;

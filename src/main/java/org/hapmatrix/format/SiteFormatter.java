@@ -24,10 +24,21 @@ public abstract class SiteFormatter {
     }
 
     /** What every format needs to know about the unit it formats. */
-    public record Context(String source, List<String> alleles, int pairCount, MissingAlleles missing, List<String> contigs) {
+    /**
+     * @param recordRegions with {@code --gaps deletion} and regions: per contig, its regions' bounds
+     *                      (from, to, from, to ... sorted, merged); a record is written only if it
+     *                      overlaps one (the export then reads the regions' whole contigs). Else null.
+     */
+    public record Context(String source, List<String> alleles, int pairCount, MissingAlleles missing, List<String> contigs,
+                          GapAlleles gaps, java.util.Map<String, long[]> recordRegions) {
         public Context {
             alleles = List.copyOf(alleles);
             contigs = List.copyOf(contigs);
+        }
+
+        /** With gaps as {@code *} (only VCF and BCF read {@code gaps}). */
+        public Context(String source, List<String> alleles, int pairCount, MissingAlleles missing, List<String> contigs) {
+            this(source, alleles, pairCount, missing, contigs, GapAlleles.star, null);
         }
 
         /** Without the header's contig list (only BCF, which numbers contigs, needs it). */
@@ -188,12 +199,22 @@ public abstract class SiteFormatter {
         return missing == MissingAlleles.ref ? alleleBytes[refCode] : DOT;
     }
 
+    /** What {@code --gaps deletion} did in this unit (other formats and modes: nothing). */
+    public GapCounts gapCounts() {
+        return GapCounts.NONE;
+    }
+
     final void lineDone() {
         linesWritten++;
     }
 
     public final long linesWritten() {
         return linesWritten;
+    }
+
+    /** Call once after the unit's last batch: writes what the formatter still holds, then flushes. */
+    public void finish() throws IOException {
+        flush();
     }
 
     public void flush() throws IOException {

@@ -88,6 +88,11 @@ public final class VcfCodec extends OutputCodec implements InputCodec {
     }
 
     @Override
+    public boolean takesGaps() {
+        return true;
+    }
+
+    @Override
     public boolean headerListsContigs() {
         return true;
     }

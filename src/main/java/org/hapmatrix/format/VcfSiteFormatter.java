@@ -24,7 +24,8 @@ class VcfSiteFormatter extends SiteFormatter {
     static final long MAX_POSITION = Integer.MAX_VALUE;
     private static final byte[] GAP_ALLELE = {'*'};
     private static final byte[] INFO_AC = "\t.\t.\tAC=".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] INFO_AN = ";AN=".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] INFO_NO_AC = "\t.\t.\t".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] INFO_AN = "AN=".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FORMAT_GT = "\tGT".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FORMAT_GT_PS = "\tGT:PS".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NO_ID = "\t.\t".getBytes(StandardCharsets.US_ASCII);
@@ -34,8 +35,13 @@ class VcfSiteFormatter extends SiteFormatter {
     final byte[][] vcfAlleles;
     private final boolean[] validRef;
     private final boolean[] validAlt;
-    private final int missingCode;
-    private final int gapCode;
+    final int missingCode;
+    final int gapCode;
+    final GapAlleles gaps;
+    /** Joins runs of gap sites ({@code --gaps deletion}), else null. */
+    private final GapJoiner joiner;
+    /** See {@link Context#recordRegions()}. */
+    private final java.util.Map<String, long[]> recordRegions;
     /** True when some allele has a lowercase base, so two codes may be written alike. */
     private final boolean anyLowercase;
     final BgzfPart index;
@@ -45,7 +51,13 @@ class VcfSiteFormatter extends SiteFormatter {
     /** Per pair, its two GT indices at the current site (-1 for '.'). */
     final int[] genotypes;
     /** Per GT index, its count among the written genotypes at the current site. */
-    final int[] alleleCounts;
+    int[] alleleCounts;
+    /** The record being written: REF, ALT alleles as VCF writes them, AN, and per pair its phase set. */
+    byte[] recordRef;
+    byte[][] recordAlts;
+    int recordAltCount;
+    int called;
+    final long[] recordPhaseSets;
 
     /** @param index the BGZF part whose records are indexed (.vcf.gz), or null */
     VcfSiteFormatter(Context context, OutputStream out, BgzfPart index) {
@@ -73,6 +85,32 @@ class VcfSiteFormatter extends SiteFormatter {
         this.gtIndex = new int[size];
         this.genotypes = new int[2 * pairCount];
         this.alleleCounts = new int[size + 1];
+        this.recordAlts = new byte[size][];
+        this.recordPhaseSets = new long[pairCount];
+        this.gaps = context.gaps();
+        this.recordRegions = context.recordRegions();
+        this.joiner = gaps == GapAlleles.deletion && gapCode >= 0 && pairCount > 0 ? new GapJoiner(this) : null;
+    }
+
+    /** The gap sites joined into deletions and those written as {@code *} for want of an anchor. */
+    @Override
+    public GapCounts gapCounts() {
+        return joiner == null ? GapCounts.NONE : joiner.counts();
+    }
+
+    /** Whether the allele of a code is a string of bases VCF can write. */
+    final boolean isBasesCode(int code) {
+        return validRef[code];
+    }
+
+    /** Makes room for a joined record of {@code alts} ALT alleles. */
+    final void ensureAlleleRoom(int alts) {
+        if (recordAlts.length < alts) {
+            recordAlts = new byte[alts][];
+        }
+        if (alleleCounts.length < alts + 1) {
+            alleleCounts = new int[alts + 1];
+        }
     }
 
     /** A non-empty string of A, C, G, T and N in either case: what VCF 4.2 allows as REF and (besides * ) ALT. */
@@ -146,33 +184,118 @@ class VcfSiteFormatter extends SiteFormatter {
     public void write(SiteRows sites) throws IOException {
         int rows = sites.rows();
         for (int row = 0; row < rows; row++) {
-            startSite(sites, row);
-            long position = sites.position(row);
-            int refCode = sites.refCode(row);
-            int altCount = sites.altCodes(row, alts);
-            check(position, refCode, altCount);
-            if (index != null) {
-                flush(); // the record's virtual file pointer is the stream's position at its first byte
-                index.recordStart(contigName, position, position + alleleBytes[refCode].length - 1);
+            if (joiner != null) {
+                joiner.add(sites, row);
+            } else {
+                writeSite(sites, row);
             }
-            int called = countGenotypes(sites, row, refCode, altCount);
+        }
+    }
 
-            byte[] ref = vcfAlleles[refCode];
-            ensureRoom(contig.length + ref.length + 40);
-            put(contig);
-            buffer[length++] = TAB;
-            putDecimal(position);
-            put(NO_ID);
-            put(ref);
-            buffer[length++] = TAB;
-            for (int i = 0; i < altCount; i++) {
-                byte[] allele = vcfAlleles[alts[i]];
-                ensureRoom(allele.length + 12);
-                if (i > 0) {
-                    buffer[length++] = ',';
-                }
-                put(allele);
+    @Override
+    public void finish() throws IOException {
+        if (joiner != null) {
+            joiner.end();
+        }
+        super.finish();
+    }
+
+    /**
+     * Whether a record at {@code position} with a REF of {@code refLength} bases is written: with
+     * {@link Context#recordRegions()}, only if it overlaps a region of the current contig (as
+     * {@code bcftools view -r} keeps records).
+     */
+    final boolean inRegions(long position, int refLength) {
+        if (recordRegions == null) {
+            return true;
+        }
+        long[] bounds = recordRegions.get(contigName);
+        if (bounds == null) {
+            return false;
+        }
+        long end = position + refLength - 1;
+        for (int i = 0; i < bounds.length; i += 2) {
+            if (bounds[i] <= end && bounds[i + 1] >= position) {
+                return true;
             }
+        }
+        return false;
+    }
+
+    /** One site as one record: {@code -} as {@code *} (or, with {@code --gaps missing}, as missing data); false if not in the regions. */
+    final boolean writeSite(SiteRows sites, int row) throws IOException {
+        startSite(sites, row);
+        long position = sites.position(row);
+        int refCode = sites.refCode(row);
+        int altCount = sites.altCodes(row, alts);
+        if (gaps == GapAlleles.missing && gapCode >= 0) {
+            altCount = withoutGap(altCount);
+        }
+        if (!inRegions(position, vcfAlleles[refCode].length)) {
+            return false; // read only because the whole contig is (a site outside the regions is not checked either)
+        }
+        check(position, refCode, altCount);
+        called = countGenotypes(sites, row, refCode, altCount);
+        recordRef = vcfAlleles[refCode];
+        recordAltCount = altCount;
+        for (int i = 0; i < altCount; i++) {
+            recordAlts[i] = vcfAlleles[alts[i]];
+        }
+        boolean phaseSets = sites.hasPhaseSets(row);
+        if (phaseSets) {
+            for (int pair = 0; pair < pairCount; pair++) {
+                recordPhaseSets[pair] = sites.phaseSet(pair, row);
+            }
+        }
+        putRecord(position, phaseSets);
+        return true;
+    }
+
+    private int withoutGap(int altCount) {
+        int kept = 0;
+        for (int i = 0; i < altCount; i++) {
+            if (alts[i] != gapCode) {
+                alts[kept++] = alts[i];
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Writes the record of {@link #recordRef}, {@link #recordAlts}, {@link #genotypes},
+     * {@link #alleleCounts} and {@link #called} at {@code position} of the current contig, with
+     * {@link #recordPhaseSets} when {@code phaseSets}.
+     */
+    void putRecord(long position, boolean phaseSets) throws IOException {
+        byte[] ref = recordRef;
+        int altCount = recordAltCount;
+        if (index != null) {
+            flush(); // the record's virtual file pointer is the stream's position at its first byte
+            index.recordStart(contigName, position, position + ref.length - 1);
+        }
+        ensureRoom(contig.length + ref.length + 40);
+        put(contig);
+        buffer[length++] = TAB;
+        putDecimal(position);
+        put(NO_ID);
+        put(ref);
+        buffer[length++] = TAB;
+        if (altCount == 0) {
+            buffer[length++] = '.';
+        }
+        for (int i = 0; i < altCount; i++) {
+            byte[] allele = recordAlts[i];
+            ensureRoom(allele.length + 12);
+            if (i > 0) {
+                buffer[length++] = ',';
+            }
+            put(allele);
+        }
+        if (altCount == 0) {
+            // No ALT (--gaps missing at a site whose only ALT was -): AC has no value to hold.
+            ensureRoom(INFO_NO_AC.length);
+            put(INFO_NO_AC);
+        } else {
             ensureRoom(INFO_AC.length);
             put(INFO_AC);
             for (int i = 1; i <= altCount; i++) {
@@ -182,34 +305,35 @@ class VcfSiteFormatter extends SiteFormatter {
                 }
                 putDecimal(alleleCounts[i]);
             }
-            ensureRoom(INFO_AN.length + 12 + FORMAT_GT.length);
-            put(INFO_AN);
-            putDecimal(called);
-            if (pairCount > 0) {
-                boolean phaseSets = sites.hasPhaseSets(row);
-                ensureRoom(FORMAT_GT_PS.length);
-                put(phaseSets ? FORMAT_GT_PS : FORMAT_GT);
-                for (int pair = 0; pair < pairCount; pair++) {
-                    ensureRoom(48);
-                    buffer[length++] = TAB;
-                    putGenotype(genotypes[2 * pair]);
-                    buffer[length++] = '|';
-                    putGenotype(genotypes[2 * pair + 1]);
-                    if (phaseSets) {
-                        long phaseSet = sites.phaseSet(pair, row);
-                        buffer[length++] = ':';
-                        if (phaseSet >= 0) {
-                            putDecimal(phaseSet);
-                        } else {
-                            buffer[length++] = '.';
-                        }
+            ensureRoom(1);
+            buffer[length++] = ';';
+        }
+        ensureRoom(INFO_AN.length + 12 + FORMAT_GT.length);
+        put(INFO_AN);
+        putDecimal(called);
+        if (pairCount > 0) {
+            ensureRoom(FORMAT_GT_PS.length);
+            put(phaseSets ? FORMAT_GT_PS : FORMAT_GT);
+            for (int pair = 0; pair < pairCount; pair++) {
+                ensureRoom(48);
+                buffer[length++] = TAB;
+                putGenotype(genotypes[2 * pair]);
+                buffer[length++] = '|';
+                putGenotype(genotypes[2 * pair + 1]);
+                if (phaseSets) {
+                    long phaseSet = recordPhaseSets[pair];
+                    buffer[length++] = ':';
+                    if (phaseSet >= 0) {
+                        putDecimal(phaseSet);
+                    } else {
+                        buffer[length++] = '.';
                     }
                 }
             }
-            ensureRoom(1);
-            buffer[length++] = '\n';
-            lineDone();
         }
+        ensureRoom(1);
+        buffer[length++] = '\n';
+        lineDone();
     }
 
     final void check(long position, int refCode, int altCount) {
@@ -241,7 +365,7 @@ class VcfSiteFormatter extends SiteFormatter {
         }
     }
 
-    private HapmatrixException siteError(long position, String what) {
+    final HapmatrixException siteError(long position, String what) {
         return new HapmatrixException(source + ": contig '" + contigName + "', position " + position + ": " + what);
     }
 
@@ -256,6 +380,8 @@ class VcfSiteFormatter extends SiteFormatter {
         }
         if (gapCode >= 0 && missing == MissingAlleles.ref) {
             gtIndex[gapCode] = 0;
+        } else if (gapCode >= 0 && gaps == GapAlleles.missing) {
+            gtIndex[gapCode] = -1;
         }
         Arrays.fill(alleleCounts, 0, altCount + 1, 0);
         int called = 0;
@@ -272,7 +398,7 @@ class VcfSiteFormatter extends SiteFormatter {
         return called;
     }
 
-    private void putGenotype(int gt) {
+    final void putGenotype(int gt) {
         if (gt < 0) {
             buffer[length++] = '.';
         } else if (gt < 10) {

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.format.BcfCodec;
 import org.hapmatrix.format.Codecs;
 import org.hapmatrix.format.OutputCodec;
+import org.hapmatrix.format.VcfCodec;
 import org.hapmatrix.io.MatrixInput;
 
 /** A part's header as read from its start: its layout and its header lines, as the part has them (line ends included). */
@@ -26,9 +28,13 @@ public record PartHeader(String part, OutputCodec layout, List<String> lines) {
 
     /** Reads the header from {@code in}, leaving it positioned at the first record. */
     public static PartHeader read(String part, InputStream in) {
+        byte[] head = start(part, in);
+        if (BcfCodec.isMagic(head)) {
+            return readBcf(part, in);
+        }
         List<String> lines = new ArrayList<>();
         long[] bytes = {0};
-        String first = line(part, in, bytes);
+        String first = line(part, in, bytes, head);
         if (first == null) {
             throw HapmatrixException.at(part, 1, "not a hapmatrix output (empty file)");
         }
@@ -37,7 +43,7 @@ public record PartHeader(String part, OutputCodec layout, List<String> lines) {
                 "not a hapmatrix output (its first line is not the header of a " + Codecs.outputDescriptions() + ")"));
         String line = first;
         while (layout.headerContinuesAfter(line)) {
-            line = line(part, in, bytes);
+            line = line(part, in, bytes, new byte[0]);
             if (line == null || !line.startsWith("#")) {
                 throw HapmatrixException.at(part, lines.size() + 1, "not a hapmatrix output (a " + layout.description()
                         + " header without its last line)");
@@ -51,12 +57,48 @@ public record PartHeader(String part, OutputCodec layout, List<String> lines) {
         return new PartHeader(part, layout, List.copyOf(lines));
     }
 
-    /** The next line with its end, or null at the end of the part. */
-    private static String line(String part, InputStream in, long[] bytesSoFar) {
+    /** The part's first four bytes (fewer if it is shorter): a BCF's magic, or the start of its first line. */
+    private static byte[] start(String part, InputStream in) {
+        try {
+            return in.readNBytes(4);
+        } catch (EOFException e) {
+            throw HapmatrixException.at(part, 1, "gzip data is truncated");
+        } catch (IOException e) {
+            throw new HapmatrixException(part + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A BCF part's header (its magic read): the VCF header text it holds, which must be hapmatrix's. */
+    private static PartHeader readBcf(String part, InputStream in) {
+        List<String> lines;
+        try {
+            lines = BcfCodec.headerLines(part, in);
+        } catch (EOFException e) {
+            throw HapmatrixException.at(part, 1, "not a hapmatrix output (a BCF header cut short: truncated?)");
+        } catch (IOException e) {
+            throw new HapmatrixException(part + ": cannot read: " + e.getMessage(), e);
+        }
+        String notOurs = BcfCodec.INSTANCE.notOurs(lines);
+        if (lines.isEmpty() || !VcfCodec.INSTANCE.recognisesHeader(lines.get(0)) || notOurs != null) {
+            throw HapmatrixException.at(part, 1, "not a hapmatrix output (" + (notOurs != null ? "a BCF without ##source=hapmatrix"
+                    : "a BCF without a VCF header") + ")");
+        }
+        return new PartHeader(part, BcfCodec.INSTANCE, List.copyOf(lines));
+    }
+
+    /** The next line with its end, or null at the end of the part; {@code start}: its first bytes, already read. */
+    private static String line(String part, InputStream in, long[] bytesSoFar, byte[] start) {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int newline = -1;
+        for (int i = 0; i < start.length && newline < 0; i++) {
+            if (start[i] == '\n') {
+                newline = i;
+            }
+        }
+        line.write(start, 0, newline < 0 ? start.length : newline + 1);
         try {
             int b;
-            while ((b = in.read()) >= 0) {
+            while (newline < 0 && (b = in.read()) >= 0) {
                 line.write(b);
                 if (b == '\n') {
                     break;

@@ -77,6 +77,29 @@ public final class SiteBatch {
         }
     }
 
+    /** Keeps only the rows whose {@code keep} is true, in order (a selection by region after parsing). */
+    public void retain(boolean[] keep) {
+        int kept = 0;
+        for (int row = 0; row < size; row++) {
+            if (!keep[row]) {
+                continue;
+            }
+            if (kept != row) {
+                contigCodes[kept] = contigCodes[row];
+                positions[kept] = positions[row];
+                for (int column = 0; column < byteCodes.length; column++) {
+                    if (shortCodes != null) {
+                        shortCodes[column][kept] = shortCodes[column][row];
+                    } else {
+                        byteCodes[column][kept] = byteCodes[column][row];
+                    }
+                }
+            }
+            kept++;
+        }
+        size = kept;
+    }
+
     public int contigCode(int row) {
         return contigCodes[row];
     }

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.hapmatrix.export.AltFrom;
 import org.hapmatrix.export.ExportLayout;
 import org.hapmatrix.export.ExportRequest;
+import org.hapmatrix.format.GapAlleles;
 import org.hapmatrix.export.Region;
 import org.hapmatrix.format.Codecs;
 import org.hapmatrix.format.OpenedMatrix;
@@ -213,16 +214,22 @@ class SegmentedConvertTest {
         MatrixGenerator.seedShaped(7, 10).writeTo(file, true);
         String matrix = file.toString();
         String output = tmp.resolve("new.txt").toString();
-        assertTrue(SegmentedConvert.applies(matrix, ExportRequest.everything(), output));
-        assertFalse(SegmentedConvert.applies(matrix, ExportRequest.everything(), "-"));
-        assertFalse(SegmentedConvert.applies(matrix, ExportRequest.everything(), null));
-        assertFalse(SegmentedConvert.applies(matrix, ExportRequest.everything(), "/dev/null"));
-        assertFalse(SegmentedConvert.applies(matrix, new ExportRequest(List.of(), List.of(), List.of("2"), AltFrom.all), output));
-        assertFalse(SegmentedConvert.applies("-", ExportRequest.everything(), output));
-        assertFalse(SegmentedConvert.applies("/dev/stdin", ExportRequest.everything(), output));
-        assertTrue(SegmentedConvert.applies(matrix, ExportRequest.everything(), tmp.resolve("out.vcf.gz").toString()));
+        assertTrue(SegmentedConvert.applies(matrix, ExportRequest.everything(), ExportLayout.TABLE, output));
+        assertFalse(SegmentedConvert.applies(matrix, ExportRequest.everything(), ExportLayout.TABLE, "-"));
+        assertFalse(SegmentedConvert.applies(matrix, ExportRequest.everything(), ExportLayout.TABLE, null));
+        assertFalse(SegmentedConvert.applies(matrix, ExportRequest.everything(), ExportLayout.TABLE, "/dev/null"));
+        assertFalse(SegmentedConvert.applies(matrix, new ExportRequest(List.of(), List.of(), List.of("2"), AltFrom.all), ExportLayout.TABLE, output));
+        assertFalse(SegmentedConvert.applies("-", ExportRequest.everything(), ExportLayout.TABLE, output));
+        assertFalse(SegmentedConvert.applies("/dev/stdin", ExportRequest.everything(), ExportLayout.TABLE, output));
+        assertTrue(SegmentedConvert.applies(matrix, ExportRequest.everything(), ExportLayout.TABLE, tmp.resolve("out.vcf.gz").toString()));
         assertFalse(SegmentedConvert.applies(matrix, new ExportRequest(List.of(), List.of(), List.of(), AltFrom.all,
-                Region.parseList("2:1-5")), output));
+                Region.parseList("2:1-5")), ExportLayout.TABLE, output));
+        // --gaps deletion joins rows that a segment's end could cut.
+        String vcf = tmp.resolve("out.vcf").toString();
+        assertTrue(SegmentedConvert.applies(matrix, ExportRequest.everything(),
+                ExportLayout.of(null, null, null, GapAlleles.star, vcf, "convert"), vcf));
+        assertFalse(SegmentedConvert.applies(matrix, ExportRequest.everything(),
+                ExportLayout.of(null, null, null, GapAlleles.deletion, vcf, "convert"), vcf));
     }
 
     @Test

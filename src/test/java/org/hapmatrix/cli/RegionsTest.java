@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code -r} and {@code -R} write exactly the records that {@code bcftools view -r/-R} keeps of
  * the whole-file VCF (a record overlapping a region, multi-base REFs included), from convert and
- * from export, at any thread count.
+ * from export, at any thread count; {@code load -r/-R} loads just those sites.
  */
 class RegionsTest {
     @TempDir
@@ -87,6 +87,59 @@ class RegionsTest {
             run(List.of("export", "--db", db.toString(), "-R", file.toString(), "-o", out.toString()));
             assertEquals(expected, records(out.toString()), file.toString());
         }
+    }
+
+    /**
+     * {@code load -r/-R}: the database holds only the regions' sites, so its whole export is what
+     * bcftools view -r/-R keeps of the whole-file VCF; with --contigs, only the regions on those.
+     */
+    @Test
+    void loadWithRegionsHoldsWhatBcftoolsViewKeepsOfTheWholeFile() throws IOException {
+        Path input = tmp.resolve("m.txt");
+        VcfSafeMatrix.of(MatrixGenerator.generate(4), new Random(4)).writeTo(input, true);
+        Path whole = tmp.resolve("whole.vcf.gz");
+        run(List.of("convert", input.toString(), "-o", whole.toString()));
+        List<String> sites = ExternalTool.succeed(tmp, "bcftools", "query", "-f", "%CHROM\\t%POS\\n", whole.toString())
+                .lines().toList();
+        String[] first = sites.get(0).split("\t");
+        String[] middle = sites.get(sites.size() / 2).split("\t");
+        long mid = Long.parseLong(middle[1]);
+        Path db = tmp.resolve("r.duckdb");
+        Path out = tmp.resolve("r.vcf");
+        for (String regions : List.of(first[0], middle[0] + ":" + (mid - 40) + "-" + (mid + 40),
+                first[0] + ":1-" + first[1] + "," + middle[0] + ":" + mid + "-,no_such_contig:1-5")) {
+            String expected = records("-r", regions, whole.toString());
+            run(List.of("load", input.toString(), "--db", db.toString(), "-r", regions));
+            run(List.of("export", "--db", db.toString(), "-o", out.toString()));
+            assertEquals(expected, records(out.toString()), "load -r " + regions);
+        }
+        Path bed = tmp.resolve("r.bed");
+        Files.writeString(bed, first[0] + "\t0\t" + first[1] + "\n" + middle[0] + "\t" + (mid - 41) + "\t" + (mid + 40) + "\n");
+        run(List.of("load", input.toString(), "--db", db.toString(), "-R", bed.toString(), "--contigs", middle[0]));
+        run(List.of("export", "--db", db.toString(), "-o", out.toString()));
+        String expected = records("-r", middle[0] + ":" + (mid - 40) + "-" + (mid + 40), whole.toString());
+        assertFalse(expected.isEmpty());
+        assertEquals(expected, records(out.toString()), "load -R with --contigs");
+        CliRunner.Result none = CliRunner.run("load", input.toString(), "--db", db.toString(), "-r", "no_such_contig");
+        assertEquals(0, none.exitCode(), none.toString());
+        assertTrue(none.stderr().contains("0 sites loaded"), none.stderr());
+    }
+
+    /** A VCF's phase sets, numbered by its records, follow the sites load -r keeps: export equals convert -r. */
+    @Test
+    void loadWithRegionsKeepsTheKeptSitesPhaseSets() throws IOException {
+        Path vcf = tmp.resolve("ps.vcf");
+        Files.writeString(vcf, org.hapmatrix.testsupport.VcfGenerator.generate(7, 400, 4).text());
+        String regions = "1:50-300,2,chrX:100-";
+        Path db = tmp.resolve("ps.duckdb");
+        run(List.of("load", vcf.toString(), "--db", db.toString(), "-r", regions));
+        Path loaded = tmp.resolve("loaded.vcf");
+        run(List.of("export", "--db", db.toString(), "-o", loaded.toString()));
+        Path converted = tmp.resolve("converted.vcf");
+        run(List.of("convert", vcf.toString(), "-r", regions, "-o", converted.toString()));
+        String expected = records(converted.toString());
+        assertTrue(expected.contains("GT:PS"), "the regions hold phase sets");
+        assertEquals(expected, records(loaded.toString()));
     }
 
     @Test

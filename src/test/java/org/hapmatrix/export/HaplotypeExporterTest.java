@@ -38,18 +38,10 @@ class HaplotypeExporterTest {
     @CsvSource({"3, 1, 7", "3, 2, 7", "3, 8, 7", "9, 8, 1", "9, 2, 50", "17, 8, 13", "17, 1, 1000000"})
     void anyThreadCountAndUnitSizeGiveTheReferenceOutput(long seed, int threads, long rowsPerUnit) throws IOException {
         GeneratedMatrix matrix = MatrixGenerator.generate(seed);
-        Path file = tmp.resolve("m" + seed + ".txt");
-        Path db = tmp.resolve("m" + seed + ".duckdb");
         EngineSettings settings = new EngineSettings(threads, "256MB", tmp);
-        if (!Files.exists(db)) {
-            matrix.writeTo(file, true);
-            try (OpenedMatrix opened = OpenedMatrix.open(file.toString(), null)) {
-                MatrixLoad.run(opened, db, db.toString(), settings, Progress.NONE);
-            }
-        }
+        Path db = loadedOnce(matrix, tmp, "m" + seed, settings);
         List<ReferencePair> referencePairs = ReferenceConverter.defaultPairs(matrix.columnNames());
-        List<SamplePair> pairs = referencePairs.stream()
-                .map(p -> new SamplePair(p.name(), p.sampleA(), p.sampleB())).toList();
+        List<SamplePair> pairs = samplePairs(referencePairs);
 
         Path out = tmp.resolve("out-" + seed + "-" + threads + "-" + rowsPerUnit + ".txt");
         ExportRequest request = new ExportRequest(pairs, List.of(), List.of(), AltFrom.all);
@@ -68,15 +60,8 @@ class HaplotypeExporterTest {
     void anIndexedVcfInManyPartsEqualsTheReferenceAndItsIndexAnswersRegions(long seed, int threads, long rowsPerUnit)
             throws IOException {
         GeneratedMatrix matrix = VcfSafeMatrix.of(MatrixGenerator.generate(seed), new Random(seed));
-        Path file = tmp.resolve("v" + seed + ".txt");
-        Path db = tmp.resolve("v" + seed + ".duckdb");
         EngineSettings settings = new EngineSettings(threads, "256MB", tmp);
-        if (!Files.exists(db)) {
-            matrix.writeTo(file, true);
-            try (OpenedMatrix opened = OpenedMatrix.open(file.toString(), null)) {
-                MatrixLoad.run(opened, db, db.toString(), settings, Progress.NONE);
-            }
-        }
+        Path db = loadedOnce(matrix, tmp, "v" + seed, settings);
         Path out = tmp.resolve("v-" + seed + "-" + threads + "-" + rowsPerUnit + ".vcf.gz");
         ExportLayout layout = ExportLayout.of(null, null, out.toString(), "hapmatrix test");
         MatrixExport.run(db, db.toString(), settings, ExportRequest.everything(), layout, out.toString(), Progress.NONE,
@@ -101,5 +86,22 @@ class HaplotypeExporterTest {
                 return pos + r.split("\t")[3].length() - 1 >= from && pos <= to;
             }).map(r -> r + "\n").reduce("", String::concat), tabix.stdout(), contig + ":" + from + "-" + to);
         }
+    }
+
+    /** The matrix loaded into {@code NAME.duckdb} in {@code folder}, loaded by the first test that asks. */
+    static Path loadedOnce(GeneratedMatrix matrix, Path folder, String name, EngineSettings settings) {
+        Path file = folder.resolve(name + ".txt");
+        Path db = folder.resolve(name + ".duckdb");
+        if (!Files.exists(db)) {
+            matrix.writeTo(file, true);
+            try (OpenedMatrix opened = OpenedMatrix.open(file.toString(), null)) {
+                MatrixLoad.run(opened, db, db.toString(), settings, Progress.NONE);
+            }
+        }
+        return db;
+    }
+
+    static List<SamplePair> samplePairs(List<ReferencePair> pairs) {
+        return pairs.stream().map(p -> new SamplePair(p.name(), p.sampleA(), p.sampleB())).toList();
     }
 }

@@ -2,6 +2,7 @@ package org.hapmatrix.gather;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,15 +16,16 @@ import java.util.zip.GZIPInputStream;
 import org.hapmatrix.cluster.ClusterMatrices;
 import org.hapmatrix.testsupport.CliRunner;
 import org.hapmatrix.testsupport.ExternalTool;
+import org.hapmatrix.testsupport.HtsIndexDump;
 import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * concat of VCF and phase-Extender parts: the gathered file equals one convert (a VCF but for
+ * concat of VCF, BCF and phase-Extender parts: the gathered file equals one convert (a VCF but for
  * its ##hapmatrix_command line, which records each run's own command); a .vcf.gz is BGZF with a
- * new index that tabix and bcftools use; parts of different layouts are refused.
+ * new index that tabix and bcftools use, a .bcf has its .csi; parts of different layouts are refused.
  */
 class VcfConcatTest {
     @TempDir
@@ -116,6 +118,73 @@ class VcfConcatTest {
         // vcf.gz parts (BGZF with their own indexes) gather the same way
         List<String> gzParts = scatter(4, ".vcf.gz");
         assertEquals(withoutCommandLine(gunzip(joined)), withoutCommandLine(gunzip(concat(gzParts, tmp.resolve("fromgz.vcf.gz")))));
+    }
+
+    /**
+     * BCF parts gather into one BCF: bcftools reads the records (and header, but for the run line)
+     * of one convert from it, its .csi is the one bcftools index writes (counts included) and
+     * answers regions; to standard output it is the same BCF, without an index.
+     */
+    @Test
+    void bcfPartsJoinedAreWhatBcftoolsReadsOfOneConvert() throws IOException {
+        Path whole = tmp.resolve("whole.bcf");
+        run(List.of("convert", indexed.toString(), "-o", whole.toString(), "-q"));
+        String expected = bcftoolsView(whole);
+        for (int perPart : List.of(1, 3)) {
+            List<String> parts = scatter(perPart, "-" + perPart + ".bcf");
+            Path joined = tmp.resolve("joined" + perPart + ".bcf");
+            Files.writeString(tmp.resolve(joined + ".tbi"), "stale");
+            concat(parts, joined);
+            assertEquals(expected, bcftoolsView(joined), perPart + " contig(s) per part");
+            assertTrue(Files.notExists(Path.of(joined + ".tbi")), "a stale index of the other kind is removed");
+            Path theirs = tmp.resolve("theirs" + perPart + ".bcf");
+            Files.copy(joined, theirs);
+            ExternalTool.succeed(tmp, "bcftools", "index", "-f", theirs.toString());
+            assertEquals(HtsIndexDump.of(Path.of(theirs + ".csi")), HtsIndexDump.of(Path.of(joined + ".csi")));
+            assertEquals(ExternalTool.run(tmp, "bcftools", "index", "-s", whole.toString()).stdout(),
+                    ExternalTool.run(tmp, "bcftools", "index", "-s", joined.toString()).stdout());
+            ExternalTool.Result byRegion = ExternalTool.run(tmp, "bcftools", "view", "-H", "-r", "scaffold_4:100-900", joined.toString());
+            assertEquals(0, byRegion.exitCode(), byRegion.toString());
+            assertEquals(ExternalTool.run(tmp, "bcftools", "view", "-H", "-r", "scaffold_4:100-900", whole.toString()).stdout(),
+                    byRegion.stdout());
+            assertFalse(byRegion.stdout().isEmpty());
+        }
+        List<String> args = new ArrayList<>(List.of("concat"));
+        args.addAll(scatter(2, ".bcf"));
+        args.add("-q");
+        CliRunner.Result toStdout = run(args);
+        Path fromStdout = Files.write(tmp.resolve("stdout.bcf"), toStdout.stdout());
+        assertEquals(expected, bcftoolsView(fromStdout));
+    }
+
+    @Test
+    void bcfPartsMixedWithVcfOrForeignOrTruncatedOrOverlappingAreRefused() throws IOException {
+        List<String> bcfParts = scatter(4, ".bcf");
+        List<String> vcfParts = scatter(4, ".vcf");
+        assertFails(1, vcfParts.get(1) + ":1: header differs from the first part's (" + bcfParts.get(0)
+                + ": VCF vs BCF); parts must come from runs with the same options", List.of(bcfParts.get(0), vcfParts.get(1)), "out.bcf");
+        assertFails(2, tmp.resolve("out.vcf") + ": a VCF name, but the parts are BCFs", bcfParts, "out.vcf");
+        Path foreign = tmp.resolve("foreign.bcf");
+        Path foreignVcf = Files.writeString(tmp.resolve("foreign.vcf"),
+                "##fileformat=VCFv4.2\n##source=other\n##contig=<ID=c>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n");
+        ExternalTool.succeed(tmp, "bcftools", "view", "-Ob", "-o", foreign.toString(), foreignVcf.toString());
+        assertFails(1, foreign + ":1: not a hapmatrix output (a BCF without ##source=hapmatrix)",
+                List.of(bcfParts.get(0), foreign.toString()), "out.bcf");
+        byte[] plain = gunzip(Path.of(bcfParts.get(1)));
+        Path cut = Files.write(tmp.resolve("cut.bcf"), java.util.Arrays.copyOf(plain, plain.length - 7));
+        assertFails(1, cut + ": not a hapmatrix output (its last BCF record is cut short: truncated?)",
+                List.of(bcfParts.get(0), cut.toString()), "out.bcf");
+        Path again = tmp.resolve("again.bcf");
+        Files.copy(Path.of(bcfParts.get(0)), again);
+        assertFails(1, again + ": contig '" + ClusterMatrices.VCF_CONTIGS.get(0) + "' is also in " + bcfParts.get(0)
+                + "; parts must hold different contigs (one run per group of contigs)", List.of(bcfParts.get(0), again.toString()), "out.bcf");
+    }
+
+    /** What bcftools view prints of a BCF, without hapmatrix's run line and bcftools' warnings. */
+    private String bcftoolsView(Path bcf) {
+        ExternalTool.Result view = ExternalTool.run(tmp, "bcftools", "view", "--no-version", bcf.toString());
+        assertEquals(0, view.exitCode(), view.toString());
+        return view.stdout().replaceAll("(?m)^##hapmatrix_command=.*\n", "");
     }
 
     @Test

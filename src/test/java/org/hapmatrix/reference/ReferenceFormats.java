@@ -112,14 +112,176 @@ public final class ReferenceFormats {
      * output order) VCF cannot hold.
      */
     public static List<String> vcfRecords(List<String> columnNames, List<List<String>> rows, Options options) {
+        return vcfRecords(columnNames, rows, options, "star");
+    }
+
+    /**
+     * The VCF records with {@code --gaps star|deletion|missing} (docs/formats.md, "Gaps"), written
+     * from the whole contig's rows: a run of gap sites (written sites with a one-base REF where a
+     * pair allele is -, at consecutive positions on consecutive rows) joined with the row before
+     * it when that row is at the position before, has a one-base REF and no pair allele -.
+     */
+    public static List<String> vcfRecords(List<String> columnNames, List<List<String>> rows, Options options, String gaps) {
+        if (gaps.equals("deletion")) {
+            return deletionRecords(columnNames, rows, options);
+        }
         List<String> records = new ArrayList<>();
         for (Site site : sites(columnNames, rows, options)) {
+            records.add(starRecord(site, options, gaps.equals("missing")));
+        }
+        return records;
+    }
+
+    private static List<String> deletionRecords(List<String> columnNames, List<List<String>> rows, Options options) {
+        Map<String, List<Site>> byContig = new LinkedHashMap<>();
+        for (Site site : sites(columnNames, rows, options, true)) {
+            byContig.computeIfAbsent(site.contig(), c -> new ArrayList<>()).add(site);
+        }
+        List<String> records = new ArrayList<>();
+        for (List<Site> contig : byContig.values()) {
+            int n = contig.size();
+            boolean[] gap = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                Site site = contig.get(i);
+                gap[i] = !site.alt().isEmpty() && oneBase(site.ref()) && hasPairGap(site);
+            }
+            int i = 0;
+            while (i < n) {
+                Site site = contig.get(i);
+                // Does a run begin at i + 1 that this row anchors?
+                int runEnd = i;
+                if (oneBase(site.ref()) && !hasPairGap(site)) {
+                    while (runEnd + 1 < n && gap[runEnd + 1] && position(contig.get(runEnd + 1)) == position(contig.get(runEnd)) + 1) {
+                        runEnd++;
+                    }
+                }
+                if (runEnd > i) {
+                    records.add(joinedRecord(contig.subList(i, runEnd + 1), options));
+                    i = runEnd + 1;
+                    continue;
+                }
+                if (!site.alt().isEmpty()) {
+                    records.add(starRecord(site, options, false)); // also a gap site with no anchor
+                }
+                i++;
+            }
+        }
+        return records;
+    }
+
+    private static long position(Site site) {
+        return Long.parseLong(site.pos());
+    }
+
+    private static boolean oneBase(String ref) {
+        return ref.length() == 1 && isBases(ref);
+    }
+
+    private static boolean hasPairGap(Site site) {
+        for (String[] alleles : site.pairAlleles()) {
+            if (alleles[0].equals(GAP) || alleles[1].equals(GAP)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The anchor (first) and the run of gap sites as one record. */
+    private static String joinedRecord(List<Site> span, Options options) {
+        Site anchor = span.get(0);
+        if (position(anchor) < 1) {
+            throw new VcfSiteError(anchor.contig(), anchor.pos(), "VCF positions run from 1 to " + VCF_MAX_POSITION);
+        }
+        StringBuilder refBuilder = new StringBuilder();
+        for (Site site : span) {
+            refBuilder.append(site.ref().toUpperCase(java.util.Locale.ROOT));
+        }
+        String ref = refBuilder.toString();
+        List<String> haplotypes = new ArrayList<>();
+        for (int pair = 0; pair < anchor.pairAlleles().size(); pair++) {
+            for (int h = 0; h < 2; h++) {
+                StringBuilder allele = new StringBuilder();
+                boolean missing = false;
+                for (int at = 0; at < span.size(); at++) {
+                    Site site = span.get(at);
+                    String value = site.pairAlleles().get(pair)[h];
+                    if (value.equals(GAP)) {
+                        continue;
+                    }
+                    if (value.equals(MISSING)) {
+                        if (options.missingDot()) {
+                            missing = true;
+                        } else {
+                            allele.append(ref.charAt(at));
+                        }
+                        continue;
+                    }
+                    if (!isBases(value)) {
+                        throw new VcfSiteError(site.contig(), site.pos(), "'" + value + "'");
+                    }
+                    allele.append(value.toUpperCase(java.util.Locale.ROOT));
+                }
+                haplotypes.add(missing ? null : allele.toString());
+            }
+        }
+        TreeSet<String> altSet = new TreeSet<>(ReferenceConverter.BYTE_ORDER);
+        for (String haplotype : haplotypes) {
+            if (haplotype != null && !haplotype.equals(ref)) {
+                altSet.add(haplotype);
+            }
+        }
+        List<String> alt = new ArrayList<>(altSet);
+        int[] counts = new int[alt.size() + 1];
+        int called = 0;
+        List<String> genotypes = new ArrayList<>();
+        for (int i = 0; i < haplotypes.size(); i += 2) {
+            String[] indexes = new String[2];
+            for (int h = 0; h < 2; h++) {
+                String haplotype = haplotypes.get(i + h);
+                int index = haplotype == null ? -1 : haplotype.equals(ref) ? 0 : 1 + alt.indexOf(haplotype);
+                if (index >= 0) {
+                    called++;
+                    counts[index]++;
+                }
+                indexes[h] = index < 0 ? "." : Integer.toString(index);
+            }
+            genotypes.add(indexes[0] + "|" + indexes[1]);
+        }
+        return recordLine(anchor.contig(), anchor.pos(), ref, alt, counts, called, genotypes);
+    }
+
+    private static String recordLine(String contig, String pos, String ref, List<String> alt, int[] counts, int called,
+                                     List<String> genotypes) {
+        StringBuilder line = new StringBuilder();
+        line.append(contig).append('\t').append(pos).append("\t.\t").append(ref).append('\t')
+                .append(alt.isEmpty() ? "." : String.join(",", alt)).append("\t.\t.\t");
+        if (!alt.isEmpty()) {
+            line.append("AC=");
+            for (int i = 1; i < counts.length; i++) {
+                line.append(i > 1 ? "," : "").append(counts[i]);
+            }
+            line.append(';');
+        }
+        line.append("AN=").append(called);
+        if (!genotypes.isEmpty()) {
+            line.append("\tGT\t").append(String.join("\t", genotypes));
+        }
+        return line.toString();
+    }
+
+    /** One site's record, - as * (or, {@code gapMissing}, as missing data like N). */
+    private static String starRecord(Site site, Options options, boolean gapMissing) {
+        {
             checkVcfSite(site, options.indexed());
+            List<String> siteAlt = new ArrayList<>(site.alt());
+            if (gapMissing) {
+                siteAlt.remove(GAP);
+            }
             List<String> vcfAlt = new ArrayList<>();
-            for (String allele : site.alt()) {
+            for (String allele : siteAlt) {
                 vcfAlt.add(allele.equals(GAP) ? "*" : allele.toUpperCase(java.util.Locale.ROOT));
             }
-            int[] counts = new int[site.alt().size() + 1];
+            int[] counts = new int[siteAlt.size() + 1];
             int called = 0;
             List<String> genotypes = new ArrayList<>();
             for (String[] alleles : site.pairAlleles()) {
@@ -127,14 +289,14 @@ public final class ReferenceFormats {
                 for (int i = 0; i < 2; i++) {
                     String allele = alleles[i];
                     int index;
-                    if (allele.equals(MISSING)) {
+                    if (allele.equals(MISSING) || gapMissing && allele.equals(GAP)) {
                         index = options.missingDot() ? -1 : 0;
                     } else if (allele.equals(GAP) && !options.missingDot()) {
                         index = 0;
                     } else if (allele.equals(site.ref())) {
                         index = 0;
                     } else {
-                        index = 1 + site.alt().indexOf(allele);
+                        index = 1 + siteAlt.indexOf(allele);
                     }
                     if (index >= 0) {
                         called++;
@@ -144,19 +306,9 @@ public final class ReferenceFormats {
                 }
                 genotypes.add(indexes[0] + "|" + indexes[1]);
             }
-            StringBuilder line = new StringBuilder();
-            line.append(site.contig()).append('\t').append(site.pos()).append("\t.\t").append(site.ref().toUpperCase(java.util.Locale.ROOT)).append('\t')
-                    .append(String.join(",", vcfAlt)).append("\t.\t.\tAC=");
-            for (int i = 1; i < counts.length; i++) {
-                line.append(i > 1 ? "," : "").append(counts[i]);
-            }
-            line.append(";AN=").append(called);
-            if (!genotypes.isEmpty()) {
-                line.append("\tGT\t").append(String.join("\t", genotypes));
-            }
-            records.add(line.toString());
+            return recordLine(site.contig(), site.pos(), site.ref().toUpperCase(java.util.Locale.ROOT), vcfAlt, counts, called,
+                    genotypes);
         }
-        return records;
     }
 
     private static void checkVcfSite(Site site, boolean indexed) {
@@ -206,6 +358,11 @@ public final class ReferenceFormats {
 
     /** The written sites in output order: contigs by first appearance, sites in input order. */
     private static List<Site> sites(List<String> columnNames, List<List<String>> rows, Options options) {
+        return sites(columnNames, rows, options, false);
+    }
+
+    /** With {@code everyRow}, also the rows whose ALT is empty (an anchor of {@code --gaps deletion} may be one). */
+    private static List<Site> sites(List<String> columnNames, List<List<String>> rows, Options options, boolean everyRow) {
         List<String> samples = columnNames.subList(ReferenceConverter.FIRST_SAMPLE_COLUMN, columnNames.size());
         List<Integer> altColumns = new ArrayList<>();
         if (options.altFromSelected()) {
@@ -236,7 +393,7 @@ public final class ReferenceFormats {
             }
             alt.remove(MISSING);
             alt.remove(ref);
-            if (alt.isEmpty()) {
+            if (alt.isEmpty() && !everyRow) {
                 continue;
             }
             List<String[]> pairAlleles = new ArrayList<>();
