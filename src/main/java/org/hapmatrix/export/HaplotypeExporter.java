@@ -300,6 +300,10 @@ public final class HaplotypeExporter {
             if (cause instanceof SQLException sqlFailure) {
                 throw new HapmatrixException(database.name() + ": export query failed: " + DuckDbErrors.oneLine(sqlFailure), sqlFailure);
             }
+            if (cause instanceof OutOfMemoryError heapExhausted) {
+                // Main reports it as one line with the advice to give Java more heap.
+                throw heapExhausted;
+            }
             throw new HapmatrixException("export failed: " + cause, cause);
         }
     }
