@@ -130,7 +130,7 @@ class ReleaseTarballIT {
                     "no lock or temporary file left");
         }
         Run second = runClean(tmp, "/usr/bin/env", "HAPMATRIX_JAVA_OPTS=-Xlog:class+load=info:stdout",
-                here.resolve("bin/hapmatrix").toString(), "--help");
+                here.resolve("bin/hapmatrix").toString(), "help", "convert");
         assertEquals(0, second.exitCode(), second.stderr());
         String loaded = new String(second.stdout(), StandardCharsets.UTF_8);
         assertTrue(loaded.lines().anyMatch(line -> line.contains(" org.hapmatrix.cli.Main source: shared objects file")), loaded);
