@@ -1,3 +1,3 @@
--- haplotype_sites and haplotype_sites_any_alphabet for --gaps deletion: every row of the unit, also
--- those whose ALT is empty (the formatter skips them unless one anchors a deletion).
+-- haplotype_sites for --gaps deletion: every row of the unit, also those whose ALT is empty (the
+-- formatter skips them unless one anchors a deletion).
 TRUE

@@ -267,7 +267,7 @@ public final class HaplotypeExporter {
                         new SiteFormatter.Context(database.name(), alleles, pairCount, layout.missing(), contigs, layout.gaps(),
                                 recordRegions),
                         bgzf != null ? bgzf.stream() : file, bgzf);
-                SiteColumns sites = new SiteColumns(pairCount, unit);
+                SiteColumns sites = new SiteColumns(pairCount, unit, query);
                 sites.setPhaseSets(unitPhaseSets);
                 try (ArrowReader reader = (ArrowReader) result.arrowExportStream(allocator, arrowBatchRows(pairCount))) {
                     while (reader.loadNextBatch()) {

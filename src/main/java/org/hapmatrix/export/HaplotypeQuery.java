@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.hapmatrix.format.Alleles;
@@ -13,16 +14,32 @@ import org.hapmatrix.store.SqlTemplate;
 /**
  * The haplotype query for a set of pairs and ALT samples: its statement, rendered from sql/ with
  * only quoted identifiers filled in, and its parameter binding per {@link WorkUnit}. Alphabets of
- * up to 64 alleles get ALT as a bit mask ({@code sql/haplotype_sites.sql}, integer work only);
- * larger ones get ALT as a list of ENUM codes ({@code sql/haplotype_sites_any_alphabet.sql}).
- * The pairs' codes come as one column per pair sample for up to {@value #MAX_PER_COLUMN_SAMPLES}
- * of them, else as the list column {@code pair_alleles}; {@link SiteColumns} reads either.
+ * up to 64 alleles get ALT as a bit mask ({@code sql/haplotype_sites.sql}, integer work only,
+ * the sites with an empty ALT left out); for larger ones the query returns every row with the
+ * codes ALT is taken from ({@code sql/haplotype_sites_any_alphabet.sql}) and {@link SiteColumns}
+ * takes it ({@link #altInJava}). The pairs' codes come as one column per pair sample for up to
+ * {@value #MAX_PER_COLUMN_SAMPLES} of them, else as the list column {@code pair_alleles};
+ * {@link SiteColumns} reads either.
  *
  * @param sql              the statement; {@link #bind} sets its parameters
- * @param altAsMask        whether the ALT column is a UBIGINT bit mask over ENUM codes (else a list of ENUM codes)
+ * @param altAsMask        whether the ALT column is a UBIGINT bit mask over ENUM codes (else ALT is taken in Java)
  * @param missingAlleleBit bit of the N allele's ENUM code (0 if the alphabet has no N)
+ * @param altInJava        for alphabets over 64 alleles, how {@link SiteColumns} takes ALT; else null
  */
-record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit) {
+record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit, AltInJava altInJava) {
+    /**
+     * ALT taken from the codes of each row: the distinct codes of the ALT samples minus REF's and
+     * minus N's, ascending (the alt_alleles rule of sql/load/create_allele_macros.sql).
+     *
+     * @param fromPairs    whether the ALT samples are the pairs' samples (their codes are read once);
+     *                     else the query's alt_sample_codes column holds them
+     * @param missingCode  N's ENUM code, or -1 when the alphabet has none
+     * @param alphabetSize the number of ENUM codes
+     * @param everyRow     whether rows with an empty ALT are kept ({@code --gaps deletion})
+     */
+    record AltInJava(boolean fromPairs, int missingCode, int alphabetSize, boolean everyRow) {
+    }
+
     static final int MASK_BITS = 64;
     /** Alphabets up to this size OR their ALT bits in one byte. */
     static final int NARROW_MASK_BITS = 8;
@@ -47,23 +64,25 @@ record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit) {
             pairSamples.add(SqlTemplate.quote(pair.sampleB()));
         }
         List<String> quotedAltSamples = altSamples.stream().map(SqlTemplate::quote).toList();
+        String pairAlleles = pairSamples.isEmpty() || pairSamples.size() > MAX_PER_COLUMN_SAMPLES
+                ? pairList(pairSamples) : pairColumns(pairSamples);
+        int missingCode = alleles.indexOf(Alleles.MISSING);
         if (alleles.size() > MASK_BITS) {
+            boolean fromPairs = !pairSamples.isEmpty() && new HashSet<>(pairSamples).equals(new HashSet<>(quotedAltSamples));
+            String altSampleCodes = fromPairs || quotedAltSamples.isEmpty() ? ""
+                    : SqlTemplate.named("export/haplotype_sites_any_alphabet.alt_sample_codes").render(Map.of(
+                            "alt_codes", SqlTemplate.list(renderEach("export/haplotype_sites.pair_code", quotedAltSamples))));
             return new HaplotypeQuery(SqlTemplate.named("export/haplotype_sites_any_alphabet").render(Map.of(
-                    "alt_samples", SqlTemplate.list(quotedAltSamples),
-                    "pair_alleles", pairList(pairSamples),
-                    "written", SqlTemplate.statement(everyRow ? "export/haplotype_sites.every_row"
-                            : "export/haplotype_sites_any_alphabet.written"))), false, 0);
+                    "pair_alleles", pairAlleles, "alt_sample_codes", altSampleCodes)), false, 0,
+                    new AltInJava(fromPairs, missingCode, alleles.size(), everyRow));
         }
         List<String> alleleBits = renderEach(alleles.size() <= NARROW_MASK_BITS ? "export/haplotype_sites.allele_bit_narrow"
                 : "export/haplotype_sites.allele_bit", quotedAltSamples);
         String altBits = quotedAltSamples.size() <= MAX_PER_COLUMN_SAMPLES ? orTree(alleleBits)
                 : SqlTemplate.named("export/haplotype_sites.alt_bit_list").render(Map.of("allele_bits", SqlTemplate.list(alleleBits)));
-        String pairAlleles = pairSamples.isEmpty() || pairSamples.size() > MAX_PER_COLUMN_SAMPLES
-                ? pairList(pairSamples) : pairColumns(pairSamples);
-        int missingCode = alleles.indexOf(Alleles.MISSING);
         return new HaplotypeQuery(SqlTemplate.named("export/haplotype_sites").render(Map.of("alt_bits", altBits, "pair_alleles", pairAlleles,
                         "written", SqlTemplate.statement(everyRow ? "export/haplotype_sites.every_row" : "export/haplotype_sites.written"))),
-                true, missingCode < 0 ? 0 : 1L << missingCode);
+                true, missingCode < 0 ? 0 : 1L << missingCode, null);
     }
 
     /** The pairs' codes as one list column, pair_alleles (also when there is no pair). */

@@ -13,7 +13,8 @@ import org.hapmatrix.format.SiteRows;
  * One result batch of {@code haplotype_sites} copied out of Arrow memory into plain arrays that
  * are reused from batch to batch (no garbage, flat heap): per site its contig, the position,
  * REF's ENUM code, the ALT alleles' ENUM codes and each pair's two ENUM codes. Every output
- * format reads these.
+ * format reads these. For alphabets over 64 alleles the query sends every row and this class
+ * takes ALT from the codes ({@link HaplotypeQuery.AltInJava}), keeping only the rows to write.
  */
 final class SiteColumns extends SiteRows {
     private final int pairCount;
@@ -37,6 +38,14 @@ final class SiteColumns extends SiteRows {
     /** ALT as ENUM code lists (alphabets over 64 alleles): row r's codes are altCodes[altOffsets[r] .. altOffsets[r+1]). */
     private int[] altOffsets = new int[1];
     private int[] altCodes = new int[0];
+    /** How ALT is taken here (alphabets over 64 alleles), or null when the query sends it. */
+    private final HaplotypeQuery.AltInJava altInJava;
+    /** The ALT samples' codes of a batch when they are not the pairs' (alt_sample_codes). */
+    private int[] altSampleOffsets = new int[1];
+    private int[] altSampleCodes = new int[0];
+    /** Per ENUM code, the last row (by {@link #rowStamp}) it was seen in: distinct codes without clearing. */
+    private final int[] seenInRow;
+    private int rowStamp;
     private byte[] codeBytes = new byte[0];
     private short[] codeShorts = new short[0];
 
@@ -59,8 +68,10 @@ final class SiteColumns extends SiteRows {
         return values == null ? -1 : values[pair];
     }
 
-    SiteColumns(int pairCount, WorkUnit unit) {
+    SiteColumns(int pairCount, WorkUnit unit, HaplotypeQuery query) {
         this.pairCount = pairCount;
+        this.altInJava = query.altInJava();
+        this.seenInRow = altInJava == null ? null : new int[altInJava.alphabetSize()];
         this.contigStarts = unit.contigStarts();
         this.contigNames = unit.contigNames();
         this.contigBytes = new byte[contigNames.length][];
@@ -87,18 +98,82 @@ final class SiteColumns extends SiteRows {
         }
         copyLongs(batch.getVector("pos"), positions);
         copyCodes((BaseFixedWidthVector) batch.getVector("ref_code"), rows, refCodes);
-        FieldVector mask = batch.getVector("alt_mask");
-        altAsMask = mask != null;
+        altAsMask = altInJava == null;
         if (altAsMask) {
-            copyLongs(mask, altMasks);
+            copyLongs(batch.getVector("alt_mask"), altMasks);
         } else {
-            ListVector alts = (ListVector) batch.getVector("alt_codes");
-            int values = offsets(alts, altOffsets);
-            if (altCodes.length < values) {
-                altCodes = new int[Math.max(values, 2 * altCodes.length)];
-            }
-            copyCodes((BaseFixedWidthVector) alts.getDataVector(), values, altCodes);
+            takeAlts(batch);
         }
+    }
+
+    /**
+     * ALT of every row from its ALT samples' codes (see {@link HaplotypeQuery.AltInJava}); the rows
+     * whose ALT is empty are dropped (moved over by the later rows) unless every row is kept.
+     */
+    private void takeAlts(VectorSchemaRoot batch) {
+        ListVector altSamples = (ListVector) batch.getVector("alt_sample_codes");
+        if (altSamples != null) {
+            int values = offsets(altSamples, altSampleOffsets);
+            if (altSampleCodes.length < values) {
+                altSampleCodes = new int[Math.max(values, 2 * altSampleCodes.length)];
+            }
+            copyCodes((BaseFixedWidthVector) altSamples.getDataVector(), values, altSampleCodes);
+        }
+        int missingCode = altInJava.missingCode();
+        int kept = 0;
+        int altEnd = 0;
+        for (int row = 0; row < rows; row++) {
+            int[] codes;
+            int from;
+            int to;
+            if (altInJava.fromPairs()) {
+                codes = pairCodes;
+                from = pairOffsets[row];
+                to = from + 2 * pairCount;
+            } else {
+                codes = altSampleCodes;
+                from = altSamples == null ? 0 : altSampleOffsets[row];
+                to = altSamples == null ? 0 : altSampleOffsets[row + 1];
+            }
+            if (altCodes.length < altEnd + (to - from)) {
+                altCodes = java.util.Arrays.copyOf(altCodes, Math.max(altEnd + (to - from), 2 * altCodes.length));
+            }
+            if (++rowStamp == 0) {
+                java.util.Arrays.fill(seenInRow, 0);
+                rowStamp = 1;
+            }
+            int ref = refCodes[row];
+            int altStart = altEnd;
+            for (int i = from; i < to; i++) {
+                int code = codes[i];
+                if (seenInRow[code] != rowStamp) {
+                    seenInRow[code] = rowStamp;
+                    if (code != ref && code != missingCode) {
+                        // Insertion into the sorted run: ALTs are few per site.
+                        int at = altEnd++;
+                        while (at > altStart && altCodes[at - 1] > code) {
+                            altCodes[at] = altCodes[at - 1];
+                            at--;
+                        }
+                        altCodes[at] = code;
+                    }
+                }
+            }
+            if (altEnd == altStart && !altInJava.everyRow()) {
+                continue;
+            }
+            if (kept != row) {
+                sites[kept] = sites[row];
+                siteContigRuns[kept] = siteContigRuns[row];
+                positions[kept] = positions[row];
+                refCodes[kept] = refCodes[row];
+                pairOffsets[kept] = pairOffsets[row];
+            }
+            altOffsets[kept] = altStart;
+            altOffsets[kept + 1] = altEnd;
+            kept++;
+        }
+        rows = kept;
     }
 
     /**
@@ -189,6 +264,7 @@ final class SiteColumns extends SiteRows {
             altMasks = new long[rows];
             pairOffsets = new int[rows + 1];
             altOffsets = new int[rows + 1];
+            altSampleOffsets = new int[rows + 1];
         }
     }
 
