@@ -13,9 +13,10 @@ public final class SiteBatch {
     /** The largest one-based code a byte holds (unsigned). */
     private static final int MAX_BYTE_CODE = 255;
     private final int capacity;
-    private final int[] contigCodes;
-    private final long[] positions;
-    private final byte[][] byteCodes;
+    // Not final: swapContents hands a filled batch's arrays over without copying them.
+    private int[] contigCodes;
+    private long[] positions;
+    private byte[][] byteCodes;
     /** Null until a code needs more than a byte; then every code of the batch is here. */
     private short[][] shortCodes;
     /** Codes below this go to the bytes: {@link #MAX_BYTE_CODE}, or 0 once the batch is widened. */
@@ -41,6 +42,34 @@ public final class SiteBatch {
         size = 0;
         shortCodes = null;
         byteCodeLimit = MAX_BYTE_CODE;
+    }
+
+    /**
+     * Exchanges this batch's rows with {@code other}'s (arrays, widths and sizes), which must have
+     * the same capacity and columns: a batch parsed ahead on another thread is handed over this way.
+     */
+    public void swapContents(SiteBatch other) {
+        if (other.capacity != capacity || other.byteCodes.length != byteCodes.length) {
+            throw new IllegalArgumentException("batches of different shapes");
+        }
+        int[] contigs = contigCodes;
+        contigCodes = other.contigCodes;
+        other.contigCodes = contigs;
+        long[] sitePositions = positions;
+        positions = other.positions;
+        other.positions = sitePositions;
+        byte[][] bytes = byteCodes;
+        byteCodes = other.byteCodes;
+        other.byteCodes = bytes;
+        short[][] shorts = shortCodes;
+        shortCodes = other.shortCodes;
+        other.shortCodes = shorts;
+        int limit = byteCodeLimit;
+        byteCodeLimit = other.byteCodeLimit;
+        other.byteCodeLimit = limit;
+        int rows = size;
+        size = other.size;
+        other.size = rows;
     }
 
     /** Claims the next row slot and returns its index. */

@@ -27,6 +27,14 @@ public interface SiteBatchReader extends AutoCloseable {
 
     long sitesRead();
 
+    /**
+     * How many alleles the batches filled so far may use (their codes are below it): the
+     * dictionary's size, unless batches are parsed ahead ({@link PrefetchingSiteBatchReader}).
+     */
+    default int allelesUsed() {
+        return alleles().size();
+    }
+
     /** Input bytes consumed so far, for progress. */
     long bytesRead();
 

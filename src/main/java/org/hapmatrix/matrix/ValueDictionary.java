@@ -1,6 +1,5 @@
 package org.hapmatrix.matrix;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +8,9 @@ import java.util.Map;
 /**
  * Gives each distinct value (allele, contig) a small code in order of first appearance,
  * so the parser hands the database integers instead of strings.
+ *
+ * <p>One thread adds (the parser, see {@link PrefetchingSiteBatchReader}); others may read the
+ * values added so far: a value is stored before the count that covers it is published.
  */
 public final class ValueDictionary {
     /** Thrown when a new value is not valid UTF-8 or the dictionary is full; the parser adds file and line. */
@@ -22,7 +24,9 @@ public final class ValueDictionary {
     private final int maxSize;
     private final int[] singleByteCodes = new int[256];
     private final Map<ByteKey, Integer> multiByteCodes = new HashMap<>();
-    private final List<String> values = new ArrayList<>();
+    /** The values by code; replaced by a larger copy when full. Only the first {@link #size} are set. */
+    private volatile String[] values = new String[16];
+    private volatile int size;
 
     public ValueDictionary(String kind, int maxSize) {
         this.kind = kind;
@@ -46,15 +50,21 @@ public final class ValueDictionary {
     }
 
     private int add(byte[] bytes, int from, int to) throws RejectedValue {
-        if (values.size() >= maxSize) {
+        if (size >= maxSize) {
             throw new RejectedValue("more than " + maxSize + " distinct " + kind + " values");
         }
         String value = Utf8.decode(bytes, from, to).orElse(null);
         if (value == null) {
             throw new RejectedValue(kind + " value is not valid UTF-8");
         }
-        int code = values.size();
-        values.add(value);
+        int code = size;
+        String[] grown = values;
+        if (code == grown.length) {
+            grown = Arrays.copyOf(grown, 2 * code);
+        }
+        grown[code] = value;
+        values = grown;
+        size = code + 1;
         if (to - from == 1) {
             singleByteCodes[bytes[from] & 0xFF] = code;
         } else {
@@ -65,16 +75,20 @@ public final class ValueDictionary {
 
     /** The value of one code. */
     public String value(int code) {
-        return values.get(code);
+        if (code >= size) {
+            throw new IndexOutOfBoundsException(code);
+        }
+        return values[code];
     }
 
     /** The values by code. */
     public List<String> values() {
-        return List.copyOf(values);
+        int count = size;
+        return List.of(Arrays.copyOf(values, count));
     }
 
     public int size() {
-        return values.size();
+        return size;
     }
 
     /** A byte range usable as a hash key without copying for look-ups. */

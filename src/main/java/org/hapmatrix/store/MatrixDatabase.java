@@ -36,11 +36,13 @@ public final class MatrixDatabase implements AutoCloseable {
     private final Path spillFolder;
     private final DuckDBConnection connection;
     private final Jdbi jdbi;
+    private final int threads;
 
     private MatrixDatabase(Path file, String name, Access access, EngineSettings settings) {
         this.file = file;
         this.name = name;
         this.access = access;
+        this.threads = settings.threads();
         this.spillFolder = SpillFolder.create(settings.tempDirectory());
         ArrowJniLibrary.prepare(); // batches cross to and from DuckDB through Arrow's C Data interface
         try {
@@ -52,6 +54,11 @@ public final class MatrixDatabase implements AutoCloseable {
             throw e;
         }
         this.jdbi = Jdbi.create(this::newConnection);
+    }
+
+    /** The threads this run may use (--threads). */
+    public int threads() {
+        return threads;
     }
 
     /** How a database file is opened. */

@@ -17,6 +17,7 @@ import org.hapmatrix.Version;
 import org.hapmatrix.matrix.MatrixHeader;
 import org.hapmatrix.matrix.MatrixSource;
 import org.hapmatrix.matrix.PhaseSets;
+import org.hapmatrix.matrix.PrefetchingSiteBatchReader;
 import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.matrix.SiteBatchReader;
 import org.hapmatrix.util.PhaseTimer;
@@ -56,7 +57,7 @@ public final class MatrixLoader {
             long sites = -1;
             List<SamplePair> defaultPairs = List.of();
             if (source.reopenable()) {
-                try (SiteBatchReader parser = source.open()) {
+                try (SiteBatchReader parser = PrefetchingSiteBatchReader.of(source.open(), database.threads())) {
                     defaultPairs = parser.defaultPairs();
                     long start = System.nanoTime();
                     sites = loadInOnePass(handle, connection, parser, progress, batchSites);
@@ -67,7 +68,7 @@ public final class MatrixLoader {
                 }
             }
             if (sites < 0) {
-                try (SiteBatchReader parser = source.open()) {
+                try (SiteBatchReader parser = PrefetchingSiteBatchReader.of(source.open(), database.threads())) {
                     defaultPairs = parser.defaultPairs();
                     long start = System.nanoTime();
                     sites = loadStaged(handle, connection, parser, progress, batchSites);
@@ -127,8 +128,7 @@ public final class MatrixLoader {
         try (BufferAllocator allocator = new RootAllocator();
              SiteBatchArrowReader reader = new SiteBatchArrowReader(allocator, parser, progress, batchSites)) {
             reader.prefetchFirstBatch();
-            declareAlphabet(handle, parser);
-            reader.limitAlphabet(parser.alleles().size());
+            reader.limitAlphabet(declareAlphabet(handle, parser));
             try {
                 scan(connection, allocator, reader, createMatrixStatement(parser.header(), SqlTemplate.quote(ARROW_STREAM)));
             } catch (SiteBatchArrowReader.AlphabetGrew e) {
@@ -177,9 +177,15 @@ public final class MatrixLoader {
         }
     }
 
-    static void declareAlphabet(Handle handle, SiteBatchReader parser) {
-        insertAlleleCodes(handle, parser.alleles().values());
+    /**
+     * Declares the allele type with the alleles read so far and returns how many: batches parsed
+     * ahead may add more meanwhile, so the limit is this count, not the dictionary's later size.
+     */
+    static int declareAlphabet(Handle handle, SiteBatchReader parser) {
+        List<String> alleles = parser.alleles().values();
+        insertAlleleCodes(handle, alleles);
         handle.execute(SqlTemplate.statement("load/create_allele_type"));
+        return alleles.size();
     }
 
     private static void insertAlleleCodes(Handle handle, List<String> values) {

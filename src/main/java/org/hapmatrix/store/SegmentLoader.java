@@ -7,6 +7,7 @@ import org.apache.arrow.memory.RootAllocator;
 import org.duckdb.DuckDBConnection;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.matrix.MatrixSource;
+import org.hapmatrix.matrix.PrefetchingSiteBatchReader;
 import org.hapmatrix.matrix.SiteBatchReader;
 import org.hapmatrix.util.PhaseTimer;
 import org.hapmatrix.util.Progress;
@@ -61,7 +62,7 @@ public final class SegmentLoader implements AutoCloseable {
         Handle opened = database.open();
         SiteBatchReader reader = null;
         try {
-            reader = source.open();
+            reader = PrefetchingSiteBatchReader.of(source.open(), database.threads());
             int sitesPerBatch = batchSites > 0 ? batchSites
                     : SiteBatchArrowReader.sitesPerBatch(reader.header().sampleCount() + 1);
             this.batchesPerSegment = (int) Math.min(Integer.MAX_VALUE, Math.max(1, segmentSites / sitesPerBatch));
@@ -92,8 +93,7 @@ public final class SegmentLoader implements AutoCloseable {
                 return new Segment(0, true, null);
             }
             if (first) {
-                MatrixLoader.declareAlphabet(handle, parser);
-                declaredAlleles = parser.alleles().size();
+                declaredAlleles = MatrixLoader.declareAlphabet(handle, parser);
             }
             // The type declared with the first segment: a later segment's first batch is checked too.
             reader.limitAlphabet(declaredAlleles);

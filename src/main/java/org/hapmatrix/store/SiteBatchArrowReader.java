@@ -167,7 +167,7 @@ final class SiteBatchArrowReader extends ArrowReader {
                 return false;
             }
             batchesLeft--;
-            if (parser.alleles().size() > alphabetLimit) {
+            if (parser.allelesUsed() > alphabetLimit) {
                 throw new AlphabetGrew();
             }
             fillVectors(getVectorSchemaRoot());
