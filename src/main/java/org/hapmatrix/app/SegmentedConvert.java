@@ -40,9 +40,10 @@ public final class SegmentedConvert {
     /**
      * The share of the memory limit that one segment's table may take, uncompressed: a 16-byte
      * contig, an 8-byte position and a byte per allele column per site. The rest is for the
-     * export's queries and DuckDB's own needs.
+     * export's queries and DuckDB's own needs. A quarter let a 10.3 GB VCF of 100 samples peak at
+     * 1.1 GiB of RSS; 15% keeps it at 0.75 GiB for 5% more time on 4M sites (bench/RESULTS.md).
      */
-    private static final double SEGMENT_SHARE = 0.25;
+    private static final double SEGMENT_SHARE = 0.15;
 
     /** What a convert did, for its summary line. */
     public record Result(long sitesRead, long sitesWritten, int contigs, int pairs, List<String> unpaired) {
