@@ -5,13 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.hapmatrix.export.Region;
-import org.hapmatrix.matrix.MatrixHeader;
+import org.hapmatrix.matrix.ForwardingSiteBatchReader;
 import org.hapmatrix.matrix.MatrixSource;
 import org.hapmatrix.matrix.PhaseSets;
-import org.hapmatrix.matrix.SamplePair;
 import org.hapmatrix.matrix.SiteBatch;
 import org.hapmatrix.matrix.SiteBatchReader;
-import org.hapmatrix.matrix.ValueDictionary;
 
 /**
  * {@code load -r/-R}: the input's sites whose REF overlaps a region (as {@code bcftools view -r}
@@ -52,8 +50,7 @@ final class RegionFilteredSource implements MatrixSource {
         return source.headerSource();
     }
 
-    private final class Reader implements SiteBatchReader {
-        private final SiteBatchReader reader;
+    private final class Reader extends ForwardingSiteBatchReader {
         /** Per contig code: its regions' bounds, from and to alternating, sorted; empty for none. */
         private final List<long[]> bounds = new ArrayList<>();
         private boolean[] keep = new boolean[0];
@@ -65,7 +62,7 @@ final class RegionFilteredSource implements MatrixSource {
         private PhaseSets keptPhaseSets;
 
         Reader(SiteBatchReader reader) {
-            this.reader = reader;
+            super(reader);
         }
 
         @Override
@@ -179,48 +176,8 @@ final class RegionFilteredSource implements MatrixSource {
         }
 
         @Override
-        public MatrixHeader header() {
-            return reader.header();
-        }
-
-        @Override
-        public List<SamplePair> defaultPairs() {
-            return reader.defaultPairs();
-        }
-
-        @Override
-        public ValueDictionary alleles() {
-            return reader.alleles();
-        }
-
-        @Override
-        public ValueDictionary contigs() {
-            return reader.contigs();
-        }
-
-        @Override
         public long sitesRead() {
             return sitesKept;
-        }
-
-        @Override
-        public long bytesRead() {
-            return reader.bytesRead();
-        }
-
-        @Override
-        public long bytesTotal() {
-            return reader.bytesTotal();
-        }
-
-        @Override
-        public String sourceName() {
-            return reader.sourceName();
-        }
-
-        @Override
-        public boolean sourceRereadable() {
-            return reader.sourceRereadable();
         }
 
         @Override

@@ -1,6 +1,5 @@
 package org.hapmatrix.matrix;
 
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.hapmatrix.HapmatrixException;
@@ -15,12 +14,11 @@ import org.hapmatrix.HapmatrixException;
  * dictionaries are read while they grow ({@link ValueDictionary} allows that); everything else
  * of the wrapped reader (its phase sets, its counts) is read once it has ended.
  */
-public final class PrefetchingSiteBatchReader implements SiteBatchReader {
+public final class PrefetchingSiteBatchReader extends ForwardingSiteBatchReader {
     /** A parsed batch, or the end, or the parser's failure, with the counts as of that batch. */
     private record Parsed(SiteBatch batch, long sitesRead, long bytesRead, int allelesUsed, Throwable failure) {
     }
 
-    private final SiteBatchReader parser;
     private final BlockingQueue<SiteBatch> free = new ArrayBlockingQueue<>(1);
     private final BlockingQueue<Parsed> parsed = new ArrayBlockingQueue<>(1);
     private Thread parsing;
@@ -30,7 +28,7 @@ public final class PrefetchingSiteBatchReader implements SiteBatchReader {
     private int allelesUsed;
 
     private PrefetchingSiteBatchReader(SiteBatchReader parser) {
-        this.parser = parser;
+        super(parser);
     }
 
     /** {@code parser}, parsing ahead from its first {@link #fill}. */
@@ -89,8 +87,8 @@ public final class PrefetchingSiteBatchReader implements SiteBatchReader {
                 SiteBatch batch = free.take();
                 Parsed done;
                 try {
-                    boolean filled = parser.fill(batch);
-                    done = new Parsed(filled ? batch : null, parser.sitesRead(), parser.bytesRead(), parser.alleles().size(), null);
+                    boolean filled = reader.fill(batch);
+                    done = new Parsed(filled ? batch : null, reader.sitesRead(), reader.bytesRead(), reader.allelesUsed(), null);
                 } catch (RuntimeException | Error e) {
                     done = new Parsed(null, 0, 0, 0, e);
                 }
@@ -120,46 +118,6 @@ public final class PrefetchingSiteBatchReader implements SiteBatchReader {
         return bytesRead;
     }
 
-    @Override
-    public MatrixHeader header() {
-        return parser.header();
-    }
-
-    @Override
-    public List<SamplePair> defaultPairs() {
-        return parser.defaultPairs();
-    }
-
-    @Override
-    public ValueDictionary alleles() {
-        return parser.alleles();
-    }
-
-    @Override
-    public ValueDictionary contigs() {
-        return parser.contigs();
-    }
-
-    @Override
-    public long bytesTotal() {
-        return parser.bytesTotal();
-    }
-
-    @Override
-    public String sourceName() {
-        return parser.sourceName();
-    }
-
-    @Override
-    public boolean sourceRereadable() {
-        return parser.sourceRereadable();
-    }
-
-    @Override
-    public PhaseSets phaseSets() {
-        return parser.phaseSets();
-    }
-
     /** Stops the parsing thread (waiting for it), then closes the parser. */
     @Override
     public void close() {
@@ -177,6 +135,6 @@ public final class PrefetchingSiteBatchReader implements SiteBatchReader {
                 Thread.currentThread().interrupt();
             }
         }
-        parser.close();
+        reader.close();
     }
 }
