@@ -22,11 +22,11 @@ import org.hapmatrix.store.SqlTemplate;
  * {@link SiteColumns} reads either.
  *
  * @param sql              the statement; {@link #bind} sets its parameters
- * @param altAsMask        whether the ALT column is a UBIGINT bit mask over ENUM codes (else ALT is taken in Java)
  * @param missingAlleleBit bit of the N allele's ENUM code (0 if the alphabet has no N)
- * @param altInJava        for alphabets over 64 alleles, how {@link SiteColumns} takes ALT; else null
+ * @param altInJava        for alphabets over 64 alleles, how {@link SiteColumns} takes ALT; null when
+ *                         the query's alt_mask column (a UBIGINT bit mask over ENUM codes) holds it
  */
-record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit, AltInJava altInJava) {
+record HaplotypeQuery(String sql, long missingAlleleBit, AltInJava altInJava) {
     /**
      * ALT taken from the codes of each row: the distinct codes of the ALT samples minus REF's and
      * minus N's, ascending (the alt_alleles rule of sql/load/create_allele_macros.sql).
@@ -73,7 +73,7 @@ record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit, AltI
                     : SqlTemplate.named("export/haplotype_sites_any_alphabet.alt_sample_codes").render(Map.of(
                             "alt_codes", SqlTemplate.list(renderEach("export/haplotype_sites.pair_code", quotedAltSamples))));
             return new HaplotypeQuery(SqlTemplate.named("export/haplotype_sites_any_alphabet").render(Map.of(
-                    "pair_alleles", pairAlleles, "alt_sample_codes", altSampleCodes)), false, 0,
+                    "pair_alleles", pairAlleles, "alt_sample_codes", altSampleCodes)), 0,
                     new AltInJava(fromPairs, missingCode, alleles.size(), everyRow));
         }
         List<String> alleleBits = renderEach(alleles.size() <= NARROW_MASK_BITS ? "export/haplotype_sites.allele_bit_narrow"
@@ -82,7 +82,7 @@ record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit, AltI
                 : SqlTemplate.named("export/haplotype_sites.alt_bit_list").render(Map.of("allele_bits", SqlTemplate.list(alleleBits)));
         return new HaplotypeQuery(SqlTemplate.named("export/haplotype_sites").render(Map.of("alt_bits", altBits, "pair_alleles", pairAlleles,
                         "written", SqlTemplate.statement(everyRow ? "export/haplotype_sites.every_row" : "export/haplotype_sites.written"))),
-                true, missingCode < 0 ? 0 : 1L << missingCode, null);
+                missingCode < 0 ? 0 : 1L << missingCode, null);
     }
 
     /** The pairs' codes as one list column, pair_alleles (also when there is no pair). */
@@ -129,7 +129,7 @@ record HaplotypeQuery(String sql, boolean altAsMask, long missingAlleleBit, AltI
     /** Sets the parameters of {@link #sql} for one work unit, in the order its sql/ file lists them. */
     void bind(PreparedStatement statement, WorkUnit unit) throws SQLException {
         int parameter = 1;
-        if (altAsMask) {
+        if (altInJava == null) {
             statement.setLong(parameter++, missingAlleleBit);
         }
         statement.setLong(parameter++, unit.firstRow());

@@ -2,6 +2,7 @@ package org.hapmatrix.export;
 
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.FieldVector;
@@ -136,10 +137,10 @@ final class SiteColumns extends SiteRows {
                 to = altSamples == null ? 0 : altSampleOffsets[row + 1];
             }
             if (altCodes.length < altEnd + (to - from)) {
-                altCodes = java.util.Arrays.copyOf(altCodes, Math.max(altEnd + (to - from), 2 * altCodes.length));
+                altCodes = Arrays.copyOf(altCodes, Math.max(altEnd + (to - from), 2 * altCodes.length));
             }
             if (++rowStamp == 0) {
-                java.util.Arrays.fill(seenInRow, 0);
+                Arrays.fill(seenInRow, 0);
                 rowStamp = 1;
             }
             int ref = refCodes[row];
