@@ -224,13 +224,15 @@ public final class HaplotypeExporter {
         try (DuckDBConnection connection = database.newConnection();
              PreparedStatement statement = connection.prepareStatement(query.sql());
              BufferAllocator allocator = new RootAllocator()) {
+            // One per worker, its arrays kept from unit to unit: per unit they were most of the export's garbage.
+            SiteColumns sites = new SiteColumns(pairCount, query);
             for (int i = nextUnit.getAndIncrement(); i < units.size(); i = nextUnit.getAndIncrement()) {
                 if (Thread.currentThread().isInterrupted() || results.get(i).isDone()) {
                     return;
                 }
                 current = i;
                 WorkUnit unit = units.get(i);
-                results.get(i).complete(writePart(query, statement, allocator, pairCount, layout, contigs, recordRegions, unit,
+                results.get(i).complete(writePart(query, statement, allocator, sites, pairCount, layout, contigs, recordRegions, unit,
                         parts.stream(i), phaseSets == null ? null : phaseSets.forUnit(connection, unit), continuation));
             }
         } catch (Throwable failure) {
@@ -246,7 +248,7 @@ public final class HaplotypeExporter {
     }
 
     private PartResult writePart(HaplotypeQuery query, PreparedStatement statement, BufferAllocator allocator,
-                                 int pairCount, ExportLayout layout, List<String> contigs, Map<String, long[]> recordRegions,
+                                 SiteColumns sites, int pairCount, ExportLayout layout, List<String> contigs, Map<String, long[]> recordRegions,
                                  WorkUnit unit, OutputStream part, java.util.Map<Long, long[]> unitPhaseSets,
                                  Continuation continuation)
             throws IOException, SQLException {
@@ -267,7 +269,7 @@ public final class HaplotypeExporter {
                         new SiteFormatter.Context(database.name(), alleles, pairCount, layout.missing(), contigs, layout.gaps(),
                                 recordRegions),
                         bgzf != null ? bgzf.stream() : file, bgzf);
-                SiteColumns sites = new SiteColumns(pairCount, unit, query);
+                sites.startUnit(unit);
                 sites.setPhaseSets(unitPhaseSets);
                 try (ArrowReader reader = (ArrowReader) result.arrowExportStream(allocator, arrowBatchRows(pairCount))) {
                     while (reader.loadNextBatch()) {

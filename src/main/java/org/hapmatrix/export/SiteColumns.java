@@ -20,9 +20,9 @@ import org.hapmatrix.format.SiteRows;
 final class SiteColumns extends SiteRows {
     private final int pairCount;
     /** The unit's contig runs: the first rowid of each, and its name. */
-    private final long[] contigStarts;
-    private final String[] contigNames;
-    private final byte[][] contigBytes;
+    private long[] contigStarts;
+    private String[] contigNames;
+    private byte[][] contigBytes;
     private int contigRun;
     private int rows;
     /** Row r's pair codes are pairCodes[pairOffsets[r] ..], a then b per pair. */
@@ -69,10 +69,18 @@ final class SiteColumns extends SiteRows {
         return values == null ? -1 : values[pair];
     }
 
-    SiteColumns(int pairCount, WorkUnit unit, HaplotypeQuery query) {
+    /** Columns for one export worker's units, one after the other ({@link #startUnit}): the arrays are kept. */
+    SiteColumns(int pairCount, HaplotypeQuery query) {
         this.pairCount = pairCount;
         this.altInJava = query.altInJava();
         this.seenInRow = altInJava == null ? null : new int[altInJava.alphabetSize()];
+    }
+
+    /** Starts a unit: its contig runs, and no phase sets until {@link #setPhaseSets}. */
+    void startUnit(WorkUnit unit) {
+        this.phaseSets = null;
+        this.contigRun = 0;
+        this.rows = 0;
         this.contigStarts = unit.contigStarts();
         this.contigNames = unit.contigNames();
         this.contigBytes = new byte[contigNames.length][];
