@@ -24,6 +24,8 @@
 #     contigs  CONTIG_SITES (200000) sites in 100,000 contigs against the same sites in one contig
 #     vcf      convert to .tsv, .vcf and .vcf.gz (with its index) of VCF_SITES (4000000) sites;
 #              only when the built tool has --format
+#     task     a cluster task: convert --contigs of one contig (the third) of TASK_SITES (4000000)
+#              sites through bgzip + tabix, against the same contig's lines as a plain file; CPU s
 #     vcfin    VCF input: convert of a generated phased VCF of VCFIN_SITES (1000000) x VCFIN_SAMPLES
 #              (100) to the table against bcftools query -f '%CHROM\t%POS\t%REF\t%ALT[\t%GT]\n' of
 #              the same file; with VCF_SIMPLIFY (path of VCF-Simplify's VcfSimplify.py, github
@@ -57,7 +59,7 @@ ENGINE_OPTS=${ENGINE_OPTS:-}
 RUNS=${RUNS:-3}
 COMMANDS=${COMMANDS:-convert load export}
 PEERS=${PEERS-seedfloor floor duckdb}
-CASES=${CASES-wide contigs vcf vcfin}
+CASES=${CASES-wide contigs vcf task vcfin}
 CASE_TIMEOUT=${CASE_TIMEOUT:-900}
 THREADS_CHECK=${THREADS_CHECK:-convert}
 KEEP_DATA=${KEEP_DATA:-1}
@@ -67,6 +69,7 @@ WIDE_SAMPLES=5000
 CONTIG_SITES=${CONTIG_SITES:-200000}
 CONTIG_COUNT=100000
 VCF_SITES=${VCF_SITES:-4000000}
+TASK_SITES=${TASK_SITES:-4000000}
 VCFIN_SITES=${VCFIN_SITES:-1000000}
 VCFIN_SAMPLES=${VCFIN_SAMPLES:-100}
 VCFIN_SIMPLIFY_SITES=${VCFIN_SIMPLIFY_SITES:-100000}
@@ -377,6 +380,29 @@ if case_wanted vcf; then
             fi
         fi
         [ "$KEEP_OUTPUT" = 1 ] || rm -f "$d"/out.*
+    fi
+fi
+
+if case_wanted task; then
+    if ! command -v bgzip >/dev/null || ! command -v tabix >/dev/null; then
+        say "case task: skipped (no bgzip/tabix)"
+        CASE_ROWS+=("| task | skipped: no bgzip or tabix | | | | | |")
+    else
+        TM=$DATA/m$TASK_SITES.tsv
+        generate "$TASK_SITES" "$TM"
+        d=$OUT/task; rm -rf "$d"; mkdir -p "$d"; : >"$d/indexed.log"; : >"$d/plain.log"
+        TASK_CONTIG=$(cut -f1 "$TM" | uniq | sed -n 3p)
+        say "case task: contig $TASK_CONTIG of $TASK_SITES sites, through the index vs as a plain file"
+        (cat "$H" "$TM") | bgzip -c >"$d/m.tsv.gz" && tabix -s1 -b2 -e2 -S1 "$d/m.tsv.gz"
+        (cat "$H"; awk -F'\t' -v c="$TASK_CONTIG" '$1 == c' "$TM") >"$d/contig.tsv"
+        for i in $(seq "$RUNS"); do
+            case_timed "one contig through the index #$i" "$d/indexed.log" -- "${J[@]}" convert $ENGINE_OPTS "$d/m.tsv.gz" --contigs "$TASK_CONTIG" -o "$d/indexed.tsv" --quiet || true
+            case_timed "one contig, plain file #$i" "$d/plain.log" -- "${J[@]}" convert $ENGINE_OPTS "$d/contig.tsv" -o "$d/plain.tsv" --quiet || true
+        done
+        same "task case: through the index vs the plain file" "$d/indexed.tsv" "$d/plain.tsv"
+        IC=$(median "$d/indexed.log" 3); PC=$(median "$d/plain.log" 3)
+        CASE_ROWS+=("| task: contig $TASK_CONTIG of $TASK_SITES sites through the index, CPU s | ${IC:-FAILED} | $(median "$d/indexed.log" 2 | awk '{if ($1 != "") printf "%.0f", $1 / 1024}') | the same lines as a plain file, CPU s | ${PC:-FAILED} | $(median "$d/plain.log" 2 | awk '{if ($1 != "") printf "%.0f", $1 / 1024}') | $(ratio "$IC" "$PC") (CPU) |")
+        [ "$KEEP_OUTPUT" = 1 ] || rm -f "$d"/*.tsv "$d"/m.tsv.gz*
     fi
 fi
 

@@ -4,8 +4,8 @@ import htsjdk.samtools.util.BlockCompressedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.util.Arrays;
+import org.hapmatrix.io.BgzfCompressors;
 
 /**
  * One work unit's output as BGZF blocks (htsjdk), with each record's contig, start, end and virtual file
@@ -28,7 +28,7 @@ public final class BgzfPart {
 
     public BgzfPart(OutputStream file) {
         this.relay = new Relay(file);
-        this.stream = new BlockCompressedOutputStream(relay, (Path) null, COMPRESSION_LEVEL);
+        this.stream = BgzfCompressors.writer(relay, COMPRESSION_LEVEL);
     }
 
     /** The part's further blocks go to {@code file}; its pointers still count from its first block. */
@@ -119,7 +119,7 @@ public final class BgzfPart {
     /** {@code bytes} as BGZF blocks without an end-of-file block (the output's header). */
     public static byte[] compress(byte[] bytes) throws IOException {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        BlockCompressedOutputStream stream = new BlockCompressedOutputStream(compressed, (Path) null, COMPRESSION_LEVEL);
+        BlockCompressedOutputStream stream = BgzfCompressors.writer(compressed, COMPRESSION_LEVEL);
         stream.write(bytes);
         stream.close(false);
         return compressed.toByteArray();

@@ -6,13 +6,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.BgzfCompressors;
 
 /**
  * The one writer of {@code .tbi} and {@code .csi} indexes, for the export and for {@code concat}:
@@ -233,7 +233,7 @@ public final class TabixIndexWriter {
             throw new IllegalArgumentException("no index to write");
         }
         bytes.int64(0); // n_no_coor: records without a position
-        BlockCompressedOutputStream stream = new BlockCompressedOutputStream(out, (Path) null);
+        BlockCompressedOutputStream stream = BgzfCompressors.writer(out);
         stream.write(bytes.toByteArray());
         stream.close();
     }

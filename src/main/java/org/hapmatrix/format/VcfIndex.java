@@ -1,6 +1,5 @@
 package org.hapmatrix.format;
 
-import htsjdk.samtools.util.BlockCompressedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.BgzfCompressors;
 import org.hapmatrix.io.MatrixInput;
 
 /**
@@ -67,7 +67,7 @@ final class VcfIndex {
 
     private static VcfIndex read(Path file, boolean tabix, Supplier<List<String>> headerContigs) throws IOException {
         byte[] bytes;
-        try (InputStream in = new BlockCompressedInputStream(Files.newInputStream(file))) {
+        try (InputStream in = BgzfCompressors.reader(Files.newInputStream(file), true)) {
             bytes = in.readAllBytes();
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);

@@ -5,7 +5,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.format.BcfCodec;
 import org.hapmatrix.format.IndexKind;
 import org.hapmatrix.format.TabixIndexWriter;
+import org.hapmatrix.io.BgzfCompressors;
 
 /**
  * The gathered {@code .bcf} of BCF parts: the gathered header, then each part's records as they
@@ -34,7 +34,7 @@ public final class BcfPartWriter {
 
     /** @param headerLines the gathered header's text lines, whose contig lines number the contigs */
     public BcfPartWriter(OutputStream file, List<String> headerLines) {
-        this.bgzf = new BlockCompressedOutputStream(file, (Path) null);
+        this.bgzf = BgzfCompressors.writer(file);
         this.gatheredContigs = BcfCodec.headerContigs(headerLines);
         for (int id = 0; id < gatheredContigs.size(); id++) {
             gatheredIds.put(gatheredContigs.get(id), id);

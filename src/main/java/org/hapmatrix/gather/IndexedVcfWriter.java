@@ -4,10 +4,10 @@ import htsjdk.samtools.util.BlockCompressedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.format.TabixIndexWriter;
+import org.hapmatrix.io.BgzfCompressors;
 
 /**
  * A {@code .vcf.gz} written as BGZF (htsjdk) with its tabix index built on the way: every record
@@ -21,7 +21,7 @@ public final class IndexedVcfWriter {
     private String part;
 
     public IndexedVcfWriter(OutputStream file) {
-        this.bgzf = new BlockCompressedOutputStream(file, (Path) null);
+        this.bgzf = BgzfCompressors.writer(file);
     }
 
     public void writeHeader(byte[] header) throws IOException {

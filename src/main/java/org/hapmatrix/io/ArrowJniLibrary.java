@@ -7,12 +7,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Arrow's C Data library ({@code libarrow_cdata_jni.so}, in the arrow-c-data jar) unpacked into a
- * scratch folder of this process, {@code hapmatrix-jni.hm-HOST-PID-START-X} in
- * {@code java.io.tmpdir}, whose name says whose it is: Arrow's own loader would copy it to
- * {@code jnilib-NUMBER.tmp} there, deleted only at a normal exit, so every killed run left one
- * nobody could tell from a live process's. A killed run's folder is removed by the next run
- * ({@link ScratchNames}). Arrow loads a library it finds under the system property
+ * Arrow's C Data library ({@code libarrow_cdata_jni.so}, in the arrow-c-data jar) unpacked into
+ * this process's {@link NativeLibraryFolder}, whose name says whose it is: Arrow's own loader
+ * would copy it to {@code jnilib-NUMBER.tmp} in {@code java.io.tmpdir}, deleted only at a normal
+ * exit, so every killed run left one nobody could tell from a live process's. Arrow loads a library it finds under the system property
  * {@value #LIBRARY_PATH_PROPERTY} instead of unpacking its own.
  */
 public final class ArrowJniLibrary {
@@ -35,17 +33,18 @@ public final class ArrowJniLibrary {
         prepared = true;
         String file = System.mapLibraryName(LIBRARY);
         String resource = LIBRARY + "/" + arrowArch() + "/" + file;
-        Path folder = null;
+        Path copy = null;
         try (InputStream library = ArrowJniLibrary.class.getClassLoader().getResourceAsStream(resource)) {
             if (library == null) {
                 return;
             }
-            folder = ScratchNames.createFolder(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath(), "jni");
-            Files.copy(library, folder.resolve(file));
+            Path folder = NativeLibraryFolder.get();
+            copy = folder.resolve(file);
+            Files.copy(library, copy);
             System.setProperty(LIBRARY_PATH_PROPERTY, folder.toString());
         } catch (IOException | RuntimeException e) {
-            if (folder != null) {
-                TemporaryFiles.delete(folder);
+            if (copy != null) {
+                TemporaryFiles.delete(copy);
             }
         }
     }

@@ -48,7 +48,7 @@ public enum Compression {
             case GZIP -> new DamageReporting(openGzip(in));
             case BGZF -> {
                 BgzfEndCheck raw = new BgzfEndCheck(in);
-                yield new DamageReporting(new BgzfEndCheck.Decoded(new BlockCompressedInputStream(raw, false), raw));
+                yield new DamageReporting(new BgzfEndCheck.Decoded(BgzfCompressors.reader(raw, false), raw));
             }
         };
     }

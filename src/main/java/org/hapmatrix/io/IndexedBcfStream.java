@@ -42,7 +42,7 @@ final class IndexedBcfStream extends SelectedBytesStream {
         this.contigIds = Map.copyOf(contigIds);
         this.contigs = wanted.stream().distinct().sorted(Comparator.comparingLong(MatrixInput.ContigBlock::start)).toList();
         this.bytesTotal = contigs.stream().mapToLong(IndexedBcfStream::compressedBytes).sum();
-        this.bgzf = new BlockCompressedInputStream(data.toFile());
+        this.bgzf = BgzfCompressors.reader(data.toFile());
         try {
             byte[] start = new byte[9];
             if (readFully(start, 0, 9) != 9 || start[0] != 'B' || start[1] != 'C' || start[2] != 'F') {

@@ -1,6 +1,5 @@
 package org.hapmatrix.io;
 
-import htsjdk.samtools.util.BlockCompressedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,7 @@ final class IndexedContigStream extends IndexedBlocksStream {
     private final TabixMatrixIndex index;
 
     IndexedContigStream(String name, TabixMatrixIndex index, List<String> wanted, boolean headerGiven) throws IOException {
-        super(name, new BlockCompressedInputStream(index.data()), wanted.stream()
+        super(name, BgzfCompressors.reader(index.data().toFile()), wanted.stream()
                 .map(contig -> new MatrixInput.ContigBlock(contig, index.span(contig).start(), index.span(contig).end()))
                 .toList());
         this.index = index;

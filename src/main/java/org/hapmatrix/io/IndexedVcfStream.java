@@ -1,6 +1,5 @@
 package org.hapmatrix.io;
 
-import htsjdk.samtools.util.BlockCompressedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,7 +14,7 @@ final class IndexedVcfStream extends IndexedBlocksStream {
     private final Path indexFile;
 
     IndexedVcfStream(String name, Path data, Path indexFile, List<MatrixInput.ContigBlock> wanted) throws IOException {
-        super(name, new BlockCompressedInputStream(data.toFile()), wanted);
+        super(name, BgzfCompressors.reader(data.toFile()), wanted);
         this.indexFile = indexFile;
         headerRead(readHeader());
     }

@@ -1,6 +1,5 @@
 package org.hapmatrix.io;
 
-import htsjdk.samtools.util.BlockCompressedOutputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,7 +62,7 @@ public final class OutputTarget implements AutoCloseable {
             OutputStream file = new BufferedOutputStream(special ? Files.newOutputStream(target)
                     : Channels.newOutputStream(channel), BUFFER_BYTES);
             boolean compressing = gzipByName && FileExtensions.isCompressedName(path);
-            OutputStream stream = compressing ? new BlockCompressedOutputStream(file, (Path) null) : file;
+            OutputStream stream = compressing ? BgzfCompressors.writer(file) : file;
             return new OutputTarget(path, target, temporary, stream, compressing ? null : channel);
         } catch (IOException e) {
             if (temporary != null) {

@@ -52,7 +52,7 @@ final class TabixIndexCoverage {
         if (names.isEmpty()) {
             return;
         }
-        try (BlockCompressedInputStream bgzf = new BlockCompressedInputStream(data.toFile())) {
+        try (BlockCompressedInputStream bgzf = BgzfCompressors.reader(data.toFile())) {
             long headerEnd = 0;
             if (!headerGiven) {
                 readLine(bgzf);
@@ -93,7 +93,7 @@ final class TabixIndexCoverage {
     static void checkEveryStart(String matrix, String indexName, Path data, Map<String, TabixMatrixIndex.Span> spans,
                                 boolean headerGiven) {
         TabixIndexCoverage coverage = new TabixIndexCoverage(matrix, indexName, data);
-        try (BlockCompressedInputStream bgzf = new BlockCompressedInputStream(data.toFile())) {
+        try (BlockCompressedInputStream bgzf = BgzfCompressors.reader(data.toFile())) {
             long headerEnd = 0;
             if (!headerGiven) {
                 readLine(bgzf);

@@ -138,7 +138,7 @@ public final class TabixMatrixIndex {
 
     /** Whether the file's first line, its header, starts with {@code #}: tabix then skips it as a comment. */
     private static boolean headerIsComment(Path data, String indexName) {
-        try (InputStream in = new BlockCompressedInputStream(new BufferedInputStream(Files.newInputStream(data)))) {
+        try (InputStream in = BgzfCompressors.reader(new BufferedInputStream(Files.newInputStream(data)), true)) {
             return in.read() == '#';
         } catch (IOException | RuntimeException e) {
             throw new HapmatrixException(indexName + ": cannot read " + data + ": " + e.getMessage(), e);
