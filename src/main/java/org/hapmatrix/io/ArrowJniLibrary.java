@@ -10,8 +10,9 @@ import java.util.Locale;
  * Arrow's C Data library ({@code libarrow_cdata_jni.so}, in the arrow-c-data jar) unpacked into
  * this process's {@link NativeLibraryFolder}, whose name says whose it is: Arrow's own loader
  * would copy it to {@code jnilib-NUMBER.tmp} in {@code java.io.tmpdir}, deleted only at a normal
- * exit, so every killed run left one nobody could tell from a live process's. Arrow loads a library it finds under the system property
- * {@value #LIBRARY_PATH_PROPERTY} instead of unpacking its own.
+ * exit, so every killed run left one nobody could tell from a live process's. Arrow loads a
+ * library it finds under the system property {@value #LIBRARY_PATH_PROPERTY} instead of
+ * unpacking its own.
  */
 public final class ArrowJniLibrary {
     static final String LIBRARY_PATH_PROPERTY = "arrow.cdata.library.path";
