@@ -9,6 +9,7 @@ import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.io.BgzfEndCheck;
 import org.hapmatrix.io.ContigLineStream;
+import org.hapmatrix.io.LineEnds;
 import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.matrix.MatrixHeader;
 import org.hapmatrix.matrix.SamplePair;
@@ -228,13 +229,12 @@ public final class MatrixParser extends FileSiteReader {
     /** Advances to the next line, without its line end (LF or CRLF); false at the end of input. */
     private boolean nextLine() {
         while (true) {
-            for (int i = scanFrom; i < bufferEnd; i++) {
-                if (buffer[i] == '\n') {
-                    setLine(bufferStart, i);
-                    bufferStart = i + 1;
-                    scanFrom = bufferStart;
-                    return true;
-                }
+            int newline = LineEnds.indexOfNewline(buffer, scanFrom, bufferEnd);
+            if (newline < bufferEnd) {
+                setLine(bufferStart, newline);
+                bufferStart = newline + 1;
+                scanFrom = bufferStart;
+                return true;
             }
             scanFrom = bufferEnd;
             if (endOfInput) {

@@ -33,12 +33,11 @@ public final class ContigLineStream {
     public boolean next() throws IOException {
         start = lineEnd;
         while (true) {
-            for (int i = start; i < end; i++) {
-                if (buffer[i] == '\n') {
-                    lineStart = start;
-                    lineEnd = i + 1;
-                    return true;
-                }
+            int newline = LineEnds.indexOfNewline(buffer, start, end);
+            if (newline < end) {
+                lineStart = start;
+                lineEnd = newline + 1;
+                return true;
             }
             if (endOfInput) {
                 if (start < end) { // a last line without its newline

@@ -66,6 +66,30 @@ class MatrixParserTest {
         assertEquals(split(text), parse(text, 1000));
     }
 
+    /**
+     * Line ends are found eight bytes at a time: lines of every length (so every LF lands at each
+     * place in a word, and at the file's end without one), CRLF among them, over more than the
+     * parser's 1 MiB read buffer, so lines also straddle its refills.
+     */
+    @Test
+    void lineEndsAtEveryOffsetAndAcrossReadBufferRefillsReadAsWritten() throws IOException {
+        StringBuilder text = new StringBuilder(HEADER);
+        java.util.Random random = new java.util.Random(7);
+        String[] alleles = {"A", "C", "G", "T", "N", "-", "AT", "GCA", "TTAG", "CCGTA", "ACGTAC", "GGGTTTA",
+            "ACGTACGT", "TACGATCGA", "ACGTACGTACGTACGTACGTACGTACGTACGTACGTACGT"};
+        int site = 0;
+        while (text.length() < (3 << 19)) {
+            text.append("chr").append(site % 5).append('\t').append(site);
+            for (int column = 0; column < 4; column++) {
+                text.append('\t').append(alleles[random.nextInt(alleles.length)]);
+            }
+            text.append(site % 11 == 0 ? "\r\n" : "\n");
+            site++;
+        }
+        text.append("chrZ\t1\tA\tC\tG\tT"); // the last line, without a line end
+        assertEquals(split(text.toString()), parse(text.toString(), 1000));
+    }
+
     @Test
     void batchesOfAnySizeGiveTheSameSites() throws IOException {
         StringBuilder text = new StringBuilder(HEADER);
