@@ -67,9 +67,9 @@ class MatrixParserTest {
     }
 
     /**
-     * Line ends are found eight bytes at a time: lines of every length (so every LF lands at each
-     * place in a word, and at the file's end without one), CRLF among them, over more than the
-     * parser's 1 MiB read buffer, so lines also straddle its refills.
+     * Line ends are found eight bytes at a time: lines of many lengths (so LFs land at every place
+     * of a word), CRLF among them, the last line without one, over more than the parser's 1 MiB
+     * read buffer, so lines also straddle its refills.
      */
     @Test
     void lineEndsAtEveryOffsetAndAcrossReadBufferRefillsReadAsWritten() throws IOException {

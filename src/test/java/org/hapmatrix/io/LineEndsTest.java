@@ -18,14 +18,14 @@ class LineEndsTest {
 
     @Test
     void findsTheFirstNewlineFromEveryStartToEveryEnd() {
+        // Besides LF: bytes one off from it (0x0B, 0x09), NUL, 0x8A (LF with the high bit) and 0xFF,
+        // the borrows and high bits a wrong word test would trip on.
+        byte[] others = {0x0B, 0x09, 0, (byte) 0x8A, (byte) 0xFF, 'A', 'C', '\t', '\r'};
         Random random = new Random(11);
         for (int round = 0; round < 200; round++) {
             byte[] bytes = new byte[1 + random.nextInt(40)];
             for (int i = 0; i < bytes.length; i++) {
-                // LF among bytes one off from it (0x0B, 0x09), NUL, 0x8A (LF with the high bit) and 0xFF:
-                // the borrows and high bits a wrong word test would trip on.
-                byte[] choices = {'\n', 0x0B, 0x09, 0, (byte) 0x8A, (byte) 0xFF, 'A', 'C', '\t', '\r'};
-                bytes[i] = random.nextInt(6) == 0 ? (byte) '\n' : choices[1 + random.nextInt(choices.length - 1)];
+                bytes[i] = random.nextInt(6) == 0 ? (byte) '\n' : others[random.nextInt(others.length)];
             }
             for (int from = 0; from <= bytes.length; from++) {
                 for (int to = from; to <= bytes.length; to++) {
