@@ -152,6 +152,7 @@ public final class HaplotypeExporter {
             throw output.writeFailure(e);
         }
         int threads = Math.max(1, Math.min(plan.threads(), units.size()));
+        MatrixDatabase.ThreadsLent lent = database.lendThreads(threads);
         ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "hapmatrix-export");
             thread.setDaemon(true);
@@ -185,6 +186,7 @@ public final class HaplotypeExporter {
         } finally {
             workers.shutdownNow();
             awaitWorkersClosed(workers);
+            lent.close();
         }
     }
 

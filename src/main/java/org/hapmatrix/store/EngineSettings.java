@@ -84,11 +84,15 @@ public record EngineSettings(int threads, String memoryLimit, Path tempDirectory
         return (long) (amount * Math.pow(base, power));
     }
 
+    /** DuckDB's threads: {@link #threads()}, but no more than cores (more buy nothing but memory; the export's own workers may be more). */
+    public int engineThreads() {
+        return Math.min(threads, Runtime.getRuntime().availableProcessors());
+    }
+
     /** As JDBC connection properties, so no setting value is pasted into SQL; DuckDB spills into {@code spillFolder}. */
     Properties toConnectionProperties(Path spillFolder) {
         Properties properties = new Properties();
-        // More DuckDB threads than cores buy nothing but memory; the export's own workers may be more.
-        properties.setProperty("threads", Integer.toString(Math.min(threads, Runtime.getRuntime().availableProcessors())));
+        properties.setProperty("threads", Integer.toString(engineThreads()));
         properties.setProperty("memory_limit", memoryLimit);
         properties.setProperty("temp_directory", spillFolder.toString());
         // Files stay readable by DuckDB 1.1 and newer (CLI, Python, R), not only by the 2.x this tool embeds.

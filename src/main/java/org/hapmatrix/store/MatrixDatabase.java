@@ -37,12 +37,14 @@ public final class MatrixDatabase implements AutoCloseable {
     private final DuckDBConnection connection;
     private final Jdbi jdbi;
     private final int threads;
+    private final int engineThreads;
 
     private MatrixDatabase(Path file, String name, Access access, EngineSettings settings) {
         this.file = file;
         this.name = name;
         this.access = access;
         this.threads = settings.threads();
+        this.engineThreads = settings.engineThreads();
         this.spillFolder = SpillFolder.create(settings.tempDirectory());
         ArrowJniLibrary.prepare(); // batches cross to and from DuckDB through Arrow's C Data interface
         try {
@@ -288,6 +290,42 @@ public final class MatrixDatabase implements AutoCloseable {
             return duplicate;
         } catch (SQLException e) {
             throw new HapmatrixException(name + ": cannot open a connection: " + DuckDbErrors.oneLine(e), e);
+        }
+    }
+
+    /**
+     * Leaves DuckDB {@code max(1, its threads - workers + 1)} threads while {@code workers} threads
+     * of ours each run queries of their own, until the returned scope closes. A DuckDB thread that
+     * takes part of a worker's query leaves that worker polling for it (DuckDB's client loop spins
+     * while its tasks run elsewhere): with as many workers as cores, a 4M-site convert spent 7% of
+     * its CPU so (bench/RESULTS.md). A database whose configuration is locked ({@code export},
+     * {@code stats}: a file someone gave) keeps its threads; the scope changes nothing there.
+     */
+    public ThreadsLent lendThreads(int workers) {
+        int during = Math.max(1, engineThreads - workers + 1);
+        if (access != Access.READ_WRITE || during == engineThreads) {
+            return new ThreadsLent(null, engineThreads);
+        }
+        setEngineThreads(during);
+        return new ThreadsLent(this, engineThreads);
+    }
+
+    /** DuckDB's threads as {@link #lendThreads(int)} found them, restored on close. */
+    public record ThreadsLent(MatrixDatabase database, int restored) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (database != null) {
+                database.setEngineThreads(restored);
+            }
+        }
+    }
+
+    private void setEngineThreads(int count) {
+        try (PreparedStatement statement = connection.prepareStatement(SqlTemplate.statement("engine/set_threads"))) {
+            statement.setInt(1, count);
+            statement.execute();
+        } catch (SQLException e) {
+            throw new HapmatrixException(name + ": cannot set DuckDB's threads: " + DuckDbErrors.oneLine(e), e);
         }
     }
 

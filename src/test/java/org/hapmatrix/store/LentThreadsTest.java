@@ -1,0 +1,98 @@
+package org.hapmatrix.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import org.hapmatrix.matrix.MatrixSource;
+import org.hapmatrix.format.MatrixParser;
+import org.hapmatrix.io.MatrixInput;
+import org.hapmatrix.testsupport.MatrixGenerator;
+import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
+import org.hapmatrix.util.Progress;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** DuckDB's threads while the export's workers query, and after. */
+class LentThreadsTest {
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    @TempDir
+    Path tmp;
+
+    private static int engineThreads(MatrixDatabase database) {
+        try (var handle = database.open()) {
+            return handle.createQuery("SELECT current_setting('threads')").mapTo(Integer.class).one();
+        }
+    }
+
+    private static EngineSettings settings(int threads, Path tmp) {
+        return new EngineSettings(threads, EngineSettings.DEFAULT_MEMORY_LIMIT, tmp);
+    }
+
+    @Test
+    void workersAsManyAsCoresLeaveDuckDbOneThreadUntilTheScopeCloses() {
+        try (MatrixDatabase database = MatrixDatabase.createInMemory("test", settings(CORES, tmp))) {
+            assertEquals(CORES, engineThreads(database));
+            try (MatrixDatabase.ThreadsLent lent = database.lendThreads(CORES)) {
+                assertEquals(1, engineThreads(database));
+            }
+            assertEquals(CORES, engineThreads(database));
+        }
+    }
+
+    @Test
+    void oneWorkerLeavesDuckDbAllItsThreads() {
+        try (MatrixDatabase database = MatrixDatabase.createInMemory("test", settings(CORES, tmp));
+             MatrixDatabase.ThreadsLent lent = database.lendThreads(1)) {
+            assertEquals(CORES, engineThreads(database));
+        }
+    }
+
+    @Test
+    void moreWorkersThanCoresStillLeaveDuckDbOneThread() {
+        try (MatrixDatabase database = MatrixDatabase.createInMemory("test", settings(CORES + 3, tmp));
+             MatrixDatabase.ThreadsLent lent = database.lendThreads(CORES + 3)) {
+            assertEquals(1, engineThreads(database));
+        }
+    }
+
+    @Test
+    void aDatabaseWithItsConfigurationLockedKeepsItsThreads() throws Exception {
+        GeneratedMatrix matrix = MatrixGenerator.seedShaped(7, 50);
+        Path file = tmp.resolve("m.txt");
+        matrix.writeTo(file, true);
+        Path db = tmp.resolve("m.duckdb");
+        MatrixSource source = new MatrixSource() {
+            @Override
+            public MatrixParser open() {
+                return new MatrixParser(MatrixInput.open(file.toString()), null);
+            }
+
+            @Override
+            public boolean reopenable() {
+                return true;
+            }
+
+            @Override
+            public String name() {
+                return file.toString();
+            }
+
+            @Override
+            public long sizeBytes() {
+                return -1;
+            }
+
+            @Override
+            public String headerSource() {
+                return "first line";
+            }
+        };
+        DatabaseFiles.buildReplacing(db, db.toString(), settings(CORES, tmp),
+                database -> MatrixLoader.load(database, source, Progress.NONE, 1000));
+        try (MatrixDatabase database = MatrixDatabase.openReadOnly(db, settings(CORES, tmp));
+             MatrixDatabase.ThreadsLent lent = database.lendThreads(CORES)) {
+            assertEquals(CORES, engineThreads(database));
+        }
+    }
+}
