@@ -3,12 +3,9 @@ package org.hapmatrix.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import org.hapmatrix.matrix.MatrixSource;
-import org.hapmatrix.format.MatrixParser;
-import org.hapmatrix.io.MatrixInput;
+import org.hapmatrix.testsupport.CliRunner;
 import org.hapmatrix.testsupport.MatrixGenerator;
 import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
-import org.hapmatrix.util.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,34 +59,7 @@ class LentThreadsTest {
         Path file = tmp.resolve("m.txt");
         matrix.writeTo(file, true);
         Path db = tmp.resolve("m.duckdb");
-        MatrixSource source = new MatrixSource() {
-            @Override
-            public MatrixParser open() {
-                return new MatrixParser(MatrixInput.open(file.toString()), null);
-            }
-
-            @Override
-            public boolean reopenable() {
-                return true;
-            }
-
-            @Override
-            public String name() {
-                return file.toString();
-            }
-
-            @Override
-            public long sizeBytes() {
-                return -1;
-            }
-
-            @Override
-            public String headerSource() {
-                return "first line";
-            }
-        };
-        DatabaseFiles.buildReplacing(db, db.toString(), settings(CORES, tmp),
-                database -> MatrixLoader.load(database, source, Progress.NONE, 1000));
+        assertEquals(0, CliRunner.run("load", file.toString(), "--db", db.toString(), "-q").exitCode());
         try (MatrixDatabase database = MatrixDatabase.openReadOnly(db, settings(CORES, tmp));
              MatrixDatabase.ThreadsLent lent = database.lendThreads(CORES)) {
             assertEquals(CORES, engineThreads(database));
