@@ -22,11 +22,15 @@ import org.hapmatrix.store.SqlTemplate;
  * {@link SiteColumns} reads either.
  *
  * @param sql              the statement; {@link #bind} sets its parameters
- * @param missingAlleleBit bit of the N allele's ENUM code (0 if the alphabet has no N)
+ * @param missingShift     the N allele's bit in the alt_mask column, as a right shift of its top bit
+ *                         (64, no bit, if the alphabet has no N)
+ * @param maskLeadingZeros where the alt_mask column's bits start: code c is the bit with this many
+ *                         plus c leading zeros (0 for 64-bit bits, 56 for one-byte bits; see
+ *                         {@code sql/export/haplotype_sites.allele_bit.sql} for why from the top)
  * @param altInJava        for alphabets over 64 alleles, how {@link SiteColumns} takes ALT; null when
  *                         the query's alt_mask column (a UBIGINT bit mask over ENUM codes) holds it
  */
-record HaplotypeQuery(String sql, long missingAlleleBit, AltInJava altInJava) {
+record HaplotypeQuery(String sql, int missingShift, int maskLeadingZeros, AltInJava altInJava) {
     /**
      * ALT taken from the codes of each row: the distinct codes of the ALT samples minus REF's and
      * minus N's, ascending (the alt_alleles rule of sql/load/create_allele_macros.sql).
@@ -73,16 +77,20 @@ record HaplotypeQuery(String sql, long missingAlleleBit, AltInJava altInJava) {
                     : SqlTemplate.named("export/haplotype_sites_any_alphabet.alt_sample_codes").render(Map.of(
                             "alt_codes", SqlTemplate.list(renderEach("export/haplotype_sites.pair_code", quotedAltSamples))));
             return new HaplotypeQuery(SqlTemplate.named("export/haplotype_sites_any_alphabet").render(Map.of(
-                    "pair_alleles", pairAlleles, "alt_sample_codes", altSampleCodes)), 0,
+                    "pair_alleles", pairAlleles, "alt_sample_codes", altSampleCodes)), 0, 0,
                     new AltInJava(fromPairs, missingCode, alleles.size(), everyRow));
         }
-        List<String> alleleBits = renderEach(alleles.size() <= NARROW_MASK_BITS ? "export/haplotype_sites.allele_bit_narrow"
-                : "export/haplotype_sites.allele_bit", quotedAltSamples);
+        boolean narrow = alleles.size() <= NARROW_MASK_BITS;
+        String bitFragment = narrow ? "export/haplotype_sites.allele_bit_narrow" : "export/haplotype_sites.allele_bit";
+        List<String> alleleBits = renderEach(bitFragment, quotedAltSamples);
         String altBits = quotedAltSamples.size() <= MAX_PER_COLUMN_SAMPLES ? orTree(alleleBits)
                 : SqlTemplate.named("export/haplotype_sites.alt_bit_list").render(Map.of("allele_bits", SqlTemplate.list(alleleBits)));
+        String refBit = SqlTemplate.named(bitFragment).render(Map.of("sample", SqlTemplate.quote("ref")));
+        int leadingZeros = narrow ? MASK_BITS - NARROW_MASK_BITS : 0;
         return new HaplotypeQuery(SqlTemplate.named("export/haplotype_sites").render(Map.of("alt_bits", altBits, "pair_alleles", pairAlleles,
+                        "ref_bit", refBit,
                         "written", SqlTemplate.statement(everyRow ? "export/haplotype_sites.every_row" : "export/haplotype_sites.written"))),
-                missingCode < 0 ? 0 : 1L << missingCode, null);
+                missingCode < 0 ? MASK_BITS : leadingZeros + missingCode, leadingZeros, null);
     }
 
     /** The pairs' codes as one list column, pair_alleles (also when there is no pair). */
@@ -130,7 +138,7 @@ record HaplotypeQuery(String sql, long missingAlleleBit, AltInJava altInJava) {
     void bind(PreparedStatement statement, WorkUnit unit) throws SQLException {
         int parameter = 1;
         if (altInJava == null) {
-            statement.setLong(parameter++, missingAlleleBit);
+            statement.setInt(parameter++, missingShift);
         }
         statement.setLong(parameter++, unit.firstRow());
         statement.setLong(parameter++, unit.lastRow());

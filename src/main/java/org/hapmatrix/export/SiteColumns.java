@@ -42,6 +42,7 @@ final class SiteColumns extends SiteRows {
     private int[] refCodes = new int[0];
     private long[] altMasks = new long[0];
     private boolean altAsMask;
+    private final int maskLeadingZeros;
     /** ALT as ENUM code lists (alphabets over 64 alleles): row r's codes are altCodes[altOffsets[r] .. altOffsets[r+1]). */
     private int[] altOffsets = new int[1];
     private int[] altCodes = new int[0];
@@ -79,6 +80,7 @@ final class SiteColumns extends SiteRows {
     SiteColumns(int pairCount, HaplotypeQuery query) {
         this.pairCount = pairCount;
         this.altInJava = query.altInJava();
+        this.maskLeadingZeros = query.maskLeadingZeros();
         this.seenInRow = altInJava == null ? null : new int[altInJava.alphabetSize()];
     }
 
@@ -278,8 +280,11 @@ final class SiteColumns extends SiteRows {
     public int altCodes(int row, int[] into) {
         if (altAsMask) {
             int count = 0;
-            for (long bits = altMasks[row]; bits != 0; bits &= bits - 1) {
-                into[count++] = Long.numberOfTrailingZeros(bits);
+            // Bits count from the top (HaplotypeQuery#maskLeadingZeros): the highest set bit is the lowest code.
+            for (long bits = altMasks[row]; bits != 0; ) {
+                int leading = Long.numberOfLeadingZeros(bits);
+                into[count++] = leading - maskLeadingZeros;
+                bits &= ~(Long.MIN_VALUE >>> leading);
             }
             return count;
         }
