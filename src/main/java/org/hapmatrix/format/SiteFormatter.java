@@ -2,6 +2,9 @@ package org.hapmatrix.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +17,7 @@ import java.util.List;
 public abstract class SiteFormatter {
     static final byte TAB = '\t';
     static final byte[] DOT = {'.'};
+    private static final VarHandle CELL_WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final byte[] DIGIT_PAIRS = new byte[200];
 
     static {
@@ -97,7 +101,9 @@ public abstract class SiteFormatter {
             return;
         }
         byte[][] cells = pairCells.forSite(contig, refCode);
-        ensureRoom(pairCount * pairCells.longestCell(contig));
+        long[] words = pairCells.wordsOf(refCode);
+        // A cell of up to eight bytes goes in as one eight-byte store: room for the last one's word.
+        ensureRoom(pairCount * pairCells.longestCell(contig) + Long.BYTES);
         byte[] into = buffer;
         int at = length;
         for (int pair = 0; pair < pairCount; pair++) {
@@ -106,8 +112,13 @@ public abstract class SiteFormatter {
             if (bytes == null) {
                 bytes = pairCells.build(cells, cell, contig, refCode);
             }
-            for (int i = 0; i < bytes.length; i++) {
-                into[at + i] = bytes[i];
+            if (bytes.length <= Long.BYTES) {
+                // The word's bytes past the cell are overwritten by what follows, or lie past length.
+                CELL_WORDS.set(into, at, words[cell]);
+            } else {
+                for (int i = 0; i < bytes.length; i++) {
+                    into[at + i] = bytes[i];
+                }
             }
             at += bytes.length;
         }
@@ -142,6 +153,8 @@ public abstract class SiteFormatter {
         /** Alphabets up to this size get cells (at most this squared per REF code). */
         static final int MAX_ALLELES = 16;
         private final byte[][][] cellsByRef = new byte[alleleBytes.length][][];
+        /** Per REF code and cell, the cell's first eight bytes as one little-endian word. */
+        private final long[][] wordsByRef = new long[alleleBytes.length][];
         private final int longestAllele;
         private byte[] contigOfCells;
 
@@ -162,8 +175,14 @@ public abstract class SiteFormatter {
             if (cells == null) {
                 cells = new byte[alleleBytes.length * alleleBytes.length][];
                 cellsByRef[refCode] = cells;
+                wordsByRef[refCode] = new long[cells.length];
             }
             return cells;
+        }
+
+        /** The words of the cells {@link #forSite} just gave for {@code refCode}. */
+        long[] wordsOf(int refCode) {
+            return wordsByRef[refCode];
         }
 
         int longestCell(byte[] siteContig) {
@@ -184,6 +203,11 @@ public abstract class SiteFormatter {
             bytes[at++] = '|';
             System.arraycopy(second, 0, bytes, at, second.length);
             cells[cell] = bytes;
+            long word = 0;
+            for (int i = Math.min(bytes.length, Long.BYTES) - 1; i >= 0; i--) {
+                word = word << 8 | (bytes[i] & 0xFF);
+            }
+            wordsByRef[refCode][cell] = word;
             return bytes;
         }
     }
