@@ -116,6 +116,10 @@ public final class MatrixParser extends FileSiteReader {
         long position = parsePosition(fieldStart, fieldEnd);
         int row = batch.addRow(contigCode, position);
         int alleleColumns = header.columnCount() - 2;
+        if (fieldEnd != end && storeOneByteAlleles(batch, row, fieldEnd + 1, alleleColumns)) {
+            sitesRead++;
+            return;
+        }
         for (int column = 0; column < alleleColumns; column++) {
             if (fieldEnd == end) {
                 throw columnCountError(column + 2);
@@ -145,6 +149,29 @@ public final class MatrixParser extends FileSiteReader {
             throw columnCountError(countFields());
         }
         sitesRead++;
+    }
+
+    /**
+     * The common row, every allele one known byte between tabs, stored in one tight loop: no field
+     * scan and none of the general loop's per-field checks (that loop was the parser's largest
+     * cost). False, with some codes stored, when the row is not so: the general loop then parses
+     * it again from its first allele.
+     */
+    private boolean storeOneByteAlleles(SiteBatch batch, int row, int from, int alleleColumns) {
+        byte[][] columns = batch.oneByteColumns();
+        if (columns == null || lineEnd - from != 2 * alleleColumns - 1) {
+            return false;
+        }
+        final byte[] line = buffer;
+        int last = alleleColumns - 1;
+        for (int column = 0, at = from; column <= last; column++, at += 2) {
+            int code = alleles.knownSingleByteCode(line[at]);
+            if (code < 0 || code >= SiteBatch.ONE_BYTE_CODES || (column < last && line[at + 1] != '\t')) {
+                return false;
+            }
+            columns[column][row] = (byte) (code + 1);
+        }
+        return true;
     }
 
     private int contigCode(int from, int to) {

@@ -80,6 +80,18 @@ public final class SiteBatch {
     }
 
     /** Sets a cell to the dictionary code {@code code} (zero-based). Small enough for C1 to inline into the parser. */
+    /**
+     * The batch's one-byte columns, for a parser that stores a whole row of small codes itself
+     * (code plus one, each code below {@link #ONE_BYTE_CODES}); null once the batch is widened,
+     * when every code goes through {@link #setAllele}.
+     */
+    public byte[][] oneByteColumns() {
+        return shortCodes == null ? byteCodes : null;
+    }
+
+    /** Codes below this fit the one-byte columns. */
+    public static final int ONE_BYTE_CODES = MAX_BYTE_CODE;
+
     public void setAllele(int column, int row, int code) {
         if (code < byteCodeLimit) {
             byteCodes[column][row] = (byte) (code + 1);

@@ -116,6 +116,16 @@ class MatrixParserTest {
         assertEquals(tmp.resolve("m.txt") + ":3: empty value in column 's1'", inside.getMessage());
     }
 
+    /** A row as long as one of one-byte alleles, but with a two-byte allele beside an empty value: an error, as field by field. */
+    @Test
+    void anEmptyValueBesideATwoByteAlleleInARowOfOneByteLengthIsStillAnError() {
+        String known = HEADER + "1\t1\tA\tA\tC\tG\n";
+        HapmatrixException before = assertThrows(HapmatrixException.class, () -> parse(known + "1\t2\tAT\t\tC\tG\n", 10));
+        assertEquals(tmp.resolve("m.txt") + ":3: empty value in column 's1'", before.getMessage());
+        HapmatrixException after = assertThrows(HapmatrixException.class, () -> parse(known + "1\t2\tA\t\tCG\tG\n", 10));
+        assertEquals(tmp.resolve("m.txt") + ":3: empty value in column 's1'", after.getMessage());
+    }
+
     @Test
     void aKnownAlleleDoesNotHideAMissingOrExtraColumn() {
         String known = HEADER + "1\t1\tA\tA\tC\tG\n";
@@ -123,5 +133,8 @@ class MatrixParserTest {
         assertEquals(tmp.resolve("m.txt") + ":3: expected 6 columns as in the header, found 5", missing.getMessage());
         HapmatrixException extra = assertThrows(HapmatrixException.class, () -> parse(known + "1\t2\tA\tA\tC\tG\tT\n", 10));
         assertEquals(tmp.resolve("m.txt") + ":3: expected 6 columns as in the header, found 7", extra.getMessage());
+        // As long as four one-byte alleles, known bytes where they would be, but two fields.
+        HapmatrixException joined = assertThrows(HapmatrixException.class, () -> parse(known + "1\t2\tACGTA\tC\n", 10));
+        assertEquals(tmp.resolve("m.txt") + ":3: expected 6 columns as in the header, found 4", joined.getMessage());
     }
 }
