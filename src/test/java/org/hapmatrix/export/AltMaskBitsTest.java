@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * ALT through the query's bit mask at the edges of its bits: the lowest ENUM code (the mask's top
  * bit, the sign of a Java long) as N, as an ALT allele and as REF, in one-byte masks (up to 8
- * alleles) and 64-bit ones (up to 64), each against the reference converter.
+ * alleles) and 64-bit ones (up to 64), and N as the 64th code (the lowest bit), each against the
+ * reference converter.
  */
 class AltMaskBitsTest {
     @org.junit.jupiter.api.io.TempDir
@@ -31,6 +32,16 @@ class AltMaskBitsTest {
             alleles.add("TTT" + (char) ('A' + i / 26) + (char) ('A' + i % 26));
         }
         return alleles.subList(0, size);
+    }
+
+    /** 64 alleles, all before N in byte order: N is the last code, the mask's lowest bit. */
+    private static List<String> alphabetEndingWithN() {
+        List<String> alleles = new ArrayList<>(List.of("-", "A", "C", "G", "K", "M"));
+        for (int i = 0; alleles.size() < 63; i++) {
+            alleles.add("A" + "ACGT".charAt(i / 16) + "ACGT".charAt(i / 4 % 4) + "ACGT".charAt(i % 4));
+        }
+        alleles.add("N");
+        return alleles;
     }
 
     private static GeneratedMatrix matrix(List<String> alleles, boolean gapFirst, long seed) {
@@ -53,6 +64,17 @@ class AltMaskBitsTest {
             rows.add(row);
         }
         return new GeneratedMatrix(columns, rows);
+    }
+
+    @org.junit.jupiter.api.Test
+    void nAsTheLastOfSixtyFourCodesIsLeftOut() throws IOException {
+        GeneratedMatrix matrix = matrix(alphabetEndingWithN(), false, 640);
+        Path input = tmp.resolve("n-last.txt");
+        Path output = tmp.resolve("n-last.out");
+        matrix.writeTo(input, true);
+        assertEquals(0, CliRunner.run("convert", input.toString(), "-o", output.toString(), "-q").exitCode());
+        assertEquals(ReferenceConverter.convert(matrix.columnNames(), matrix.rows(),
+                ReferenceConverter.defaultPairs(matrix.columnNames()), null), Files.readString(output, StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest(name = "{0} alleles")

@@ -96,8 +96,8 @@ final class StatsQueries {
                         : plan.contigs().stream().map(ContigInfo::name).toList())
                 .bind("n_code", alleles.indexOf(MISSING))
                 .bind("gap_code", alleles.indexOf(GAP))
-                .bind("n_bit", alleles.contains(MISSING) && alleles.size() <= MAX_BIT_ALPHABET
-                        ? 1L << alleles.indexOf(MISSING) : 0L);
+                .bind("n_shift", alleles.contains(MISSING) && alleles.size() <= MAX_BIT_ALPHABET
+                        ? alleles.indexOf(MISSING) : Long.SIZE);
     }
 
     private List<StatsFigures.SampleRow> sampleRows(Handle handle, boolean allContigs) {

@@ -147,6 +147,41 @@ class StatsMatchesReferenceTest {
         }
     }
 
+    /**
+     * The ALT bits' edges: 64 alleles, the most a bit mask holds, with N the last ENUM code (the
+     * highest bit) and '-' the first, so that both ends of the mask are N's and an ALT allele's.
+     */
+    @Test
+    void sixtyFourAllelesWithNLastGiveTheReferenceFigures() throws IOException {
+        List<String> alleles = new ArrayList<>(List.of("-", "A", "C", "G", "K", "M")); // all before N in byte order
+        for (int i = 0; alleles.size() < 63; i++) {
+            alleles.add("A" + "ACGT".charAt(i / 16) + "ACGT".charAt(i / 4 % 4) + "ACGT".charAt(i % 4));
+        }
+        alleles.add("N");
+        List<String> columns = List.of("CHROM", "POS", "REF", "s1a", "s1b", "s2a", "s2b", "s3");
+        Random random = new Random(64);
+        List<List<String>> rows = new ArrayList<>();
+        for (int site = 1; site <= 500; site++) {
+            String ref = alleles.get(1 + random.nextInt(alleles.size() - 2));
+            List<String> row = new ArrayList<>(List.of("chr1", Integer.toString(site), ref));
+            for (int sample = 0; sample < 5; sample++) {
+                row.add(random.nextInt(3) == 0 ? alleles.get(random.nextInt(alleles.size())) : ref);
+            }
+            rows.add(row);
+        }
+        GeneratedMatrix matrix = new GeneratedMatrix(columns, rows);
+        Path input = tmp.resolve("n-last.txt");
+        matrix.writeTo(input, true);
+        CliRunner.Result result = CliRunner.run("stats", input.toString(), "-q", "--window", "100");
+        assertEquals(0, result.exitCode(), result.toString());
+        Map<String, List<String>> expected = ReferenceStats.sections(columns, rows, matrix.sampleNames(),
+                ReferenceConverter.defaultPairs(columns), null, matrix.sampleNames(), 100);
+        Map<String, List<String>> actual = StatsOutput.fromTsv(result.out());
+        for (String section : StatsOutput.SECTIONS) {
+            assertEquals(String.join("\n", expected.get(section)), String.join("\n", actual.get(section)), section);
+        }
+    }
+
     /** docs/stats.md's rule: the smallest 1, 2 or 5 x 10^k with at most 100 windows up to the last position. */
     static long autoWindow(long lastPosition) {
         for (long power = 1; ; power *= 10) {
