@@ -277,6 +277,11 @@ final class SiteColumns extends SiteRows {
     }
 
     @Override
+    public byte[][] pairCodeColumns() {
+        return codesByColumn ? pairColumnBytes : null;
+    }
+
+    @Override
     public int altCodes(int row, int[] into) {
         if (altAsMask) {
             int count = 0;

@@ -106,8 +106,11 @@ public abstract class SiteFormatter {
         ensureRoom(pairCount * pairCells.longestCell(contig) + Long.BYTES);
         byte[] into = buffer;
         int at = length;
+        byte[][] codeColumns = sites.pairCodeColumns();
         for (int pair = 0; pair < pairCount; pair++) {
-            int cell = sites.pairCode(pair, 0, row) * alleleBytes.length + sites.pairCode(pair, 1, row);
+            int cell = codeColumns != null
+                    ? (codeColumns[2 * pair][row] & 0xFF) * alleleBytes.length + (codeColumns[2 * pair + 1][row] & 0xFF)
+                    : sites.pairCode(pair, 0, row) * alleleBytes.length + sites.pairCode(pair, 1, row);
             byte[] bytes = cells[cell];
             if (bytes == null) {
                 bytes = pairCells.build(cells, cell, contig, refCode);

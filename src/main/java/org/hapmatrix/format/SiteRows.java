@@ -22,6 +22,15 @@ public abstract class SiteRows {
     public abstract int pairCode(int pair, int sample, int row);
 
     /**
+     * The pairs' codes as one-byte columns, pair p's samples at 2p and 2p + 1, each indexed by row
+     * (a code is its byte, unsigned); null when the rows do not hold them so. The formatters' hot
+     * loop reads them directly: {@link #pairCode} is a virtual call per genotype.
+     */
+    public byte[][] pairCodeColumns() {
+        return null;
+    }
+
+    /**
      * Writes the row's ALT alleles' codes into {@code into} in ascending order (code order is
      * byte order, so this is the table's ALT order) and returns how many there are.
      */

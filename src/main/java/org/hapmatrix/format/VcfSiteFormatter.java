@@ -385,9 +385,10 @@ class VcfSiteFormatter extends SiteFormatter {
         }
         Arrays.fill(alleleCounts, 0, altCount + 1, 0);
         int called = 0;
+        byte[][] codeColumns = sites.pairCodeColumns();
         for (int pair = 0; pair < pairCount; pair++) {
             for (int sample = 0; sample < 2; sample++) {
-                int gt = gtIndex[sites.pairCode(pair, sample, row)];
+                int gt = gtIndex[codeColumns != null ? codeColumns[2 * pair + sample][row] & 0xFF : sites.pairCode(pair, sample, row)];
                 genotypes[2 * pair + sample] = gt;
                 if (gt >= 0) {
                     called++;
