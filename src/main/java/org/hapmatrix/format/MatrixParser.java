@@ -3,6 +3,9 @@ package org.hapmatrix.format;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.ZipException;
@@ -31,6 +34,9 @@ public final class MatrixParser extends FileSiteReader {
     private final InputStream in;
     private final MatrixHeader header;
 
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ODD_BYTES = 0xFF00FF00FF00FF00L;
+    private static final long FOUR_TABS = 0x0900090009000900L;
     private byte[] buffer = new byte[1 << 20];
     private int bufferStart;
     private int bufferEnd;
@@ -164,7 +170,28 @@ public final class MatrixParser extends FileSiteReader {
         }
         final byte[] line = buffer;
         int last = alleleColumns - 1;
-        for (int column = 0, at = from; column <= last; column++, at += 2) {
+        int column = 0;
+        int at = from;
+        // Four alleles at a time while a tab follows each: one word "a\tb\tc\td\t", tabs at its odd bytes.
+        for (; column + 3 < last; column += 4, at += 8) {
+            long word = (long) WORDS.get(line, at);
+            if ((word & ODD_BYTES) != FOUR_TABS) {
+                return false;
+            }
+            int a = alleles.knownSingleByteCode((byte) word);
+            int b = alleles.knownSingleByteCode((byte) (word >>> 16));
+            int c = alleles.knownSingleByteCode((byte) (word >>> 32));
+            int d = alleles.knownSingleByteCode((byte) (word >>> 48));
+            // Unknown (-1) or too wide for a byte: a code plus one above 255 sets a bit above the byte.
+            if ((a | b | c | d) < 0 || ((a + 1) | (b + 1) | (c + 1) | (d + 1)) > SiteBatch.ONE_BYTE_CODES) {
+                return false;
+            }
+            columns[column][row] = (byte) (a + 1);
+            columns[column + 1][row] = (byte) (b + 1);
+            columns[column + 2][row] = (byte) (c + 1);
+            columns[column + 3][row] = (byte) (d + 1);
+        }
+        for (; column <= last; column++, at += 2) {
             int code = alleles.knownSingleByteCode(line[at]);
             if (code < 0 || code >= SiteBatch.ONE_BYTE_CODES || (column < last && line[at + 1] != '\t')) {
                 return false;

@@ -90,6 +90,41 @@ class MatrixParserTest {
         assertEquals(split(text.toString()), parse(text.toString(), 1000));
     }
 
+    /**
+     * Rows of ten alleles, read four at a time when each is one known byte: a new allele, a longer
+     * one or a wrong separator in any of a word's four places sends the row field by field.
+     */
+    @Test
+    void wideRowsOfOneByteAllelesWithNewOrLongerOnesInEveryPlaceReadAsWritten() throws IOException {
+        StringBuilder text = new StringBuilder("CHROM\tPOS\tREF");
+        for (int sample = 1; sample <= 9; sample++) {
+            text.append("\ts").append(sample);
+        }
+        text.append('\n');
+        java.util.Random random = new java.util.Random(11);
+        String[] known = {"A", "C", "G", "T"};
+        String[] later = {"N", "-", "R", "Y", "AT", "GGC", "K"}; // one-byte ones first seen in any place; longer ones
+        for (int site = 0; site < 3000; site++) {
+            text.append("1\t").append(site);
+            int odd = site % 3 == 0 ? random.nextInt(10) : -1;
+            for (int column = 0; column < 10; column++) {
+                String allele = column == odd ? later[random.nextInt(later.length)] : known[random.nextInt(known.length)];
+                text.append('\t').append(allele);
+            }
+            text.append('\n');
+        }
+        assertEquals(split(text.toString()), parse(text.toString(), 1000));
+        // A separator replaced by a known allele in each place of a word: one field fewer, an error.
+        String wideHeader = text.substring(0, text.indexOf("\n") + 1);
+        for (int place = 0; place < 4; place++) {
+            char[] alleles = "A\tC\tG\tT\tA\tC\tG\tT\tA\tC".toCharArray();
+            alleles[2 * place + 1] = 'G';
+            String rows = "1\t1\tA\tC\tG\tT\tA\tC\tG\tT\tA\tC\n" + "1\t2\t" + new String(alleles) + "\n";
+            HapmatrixException joined = assertThrows(HapmatrixException.class, () -> parse(wideHeader + rows, 10));
+            assertEquals(tmp.resolve("m.txt") + ":3: expected 12 columns as in the header, found 11", joined.getMessage());
+        }
+    }
+
     @Test
     void batchesOfAnySizeGiveTheSameSites() throws IOException {
         StringBuilder text = new StringBuilder(HEADER);
