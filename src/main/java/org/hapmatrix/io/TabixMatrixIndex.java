@@ -1,5 +1,6 @@
 package org.hapmatrix.io;
 
+import htsjdk.samtools.BinningIndexContent;
 import htsjdk.samtools.util.BlockCompressedInputStream;
 import htsjdk.tribble.index.Block;
 import htsjdk.tribble.index.tabix.TabixFormat;
@@ -115,25 +116,22 @@ public final class TabixMatrixIndex {
     }
 
     /**
-     * Where the blocks of {@code latin1Name}'s highest region with any lines begin: found by halving
-     * over positions, in memory; a contig's last lines, without reading the whole contig.
+     * Where the lines of {@code latin1Name}'s highest 16 kb window begin: the last entry of its
+     * linear index (for each window, the first of its lines), read in memory; a contig's last lines
+     * without reading the whole contig. (Halving over positions with getBlocks found the same
+     * place in 31 queries of a whole contig's bins: a tenth of a one-contig task's extra CPU.)
      */
     private static long lastWindowStart(TabixIndex index, String latin1Name, long contigStart) {
-        int low = 1;
-        int high = Integer.MAX_VALUE - 1;
-        if (index.getBlocks(latin1Name, low, Integer.MAX_VALUE).isEmpty()) {
-            return contigStart;
-        }
-        while (low < high) { // invariant: the region from low has blocks
-            int middle = low + (high - low + 1) / 2;
-            if (index.getBlocks(latin1Name, middle, Integer.MAX_VALUE).isEmpty()) {
-                high = middle - 1;
-            } else {
-                low = middle;
+        int reference = index.getSequenceNames().indexOf(latin1Name);
+        BinningIndexContent content = reference < 0 ? null : index.getIndices()[reference];
+        long[] windows = content == null || content.getLinearIndex() == null ? new long[0]
+                : content.getLinearIndex().getIndexEntries();
+        for (int window = windows.length - 1; window >= 0; window--) {
+            if (windows[window] != 0) {
+                return Math.max(windows[window], contigStart);
             }
         }
-        return index.getBlocks(latin1Name, low, Integer.MAX_VALUE).stream().mapToLong(Block::getStartPosition).min()
-                .orElse(contigStart);
+        return contigStart;
     }
 
     /** Whether the file's first line, its header, starts with {@code #}: tabix then skips it as a comment. */
