@@ -26,6 +26,11 @@ import org.hapmatrix.matrix.ValueDictionary;
  * checking every line; any defect stops it with "FILE:LINE: what is wrong".
  */
 public final class MatrixParser extends FileSiteReader {
+    /** Eight bytes of a line at once, and in them the odd bytes and four tabs there (four one-byte alleles). */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ODD_BYTES = 0xFF00FF00FF00FF00L;
+    private static final long FOUR_TABS = 0x0900090009000900L;
+
     /** Most distinct allele strings: codes travel as unsigned 16-bit values. */
     public static final int MAX_ALLELES = 65_535;
     /** A line longer than this is a broken file, not a site (the line readers of io/ share the limit). */
@@ -34,9 +39,6 @@ public final class MatrixParser extends FileSiteReader {
     private final InputStream in;
     private final MatrixHeader header;
 
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ODD_BYTES = 0xFF00FF00FF00FF00L;
-    private static final long FOUR_TABS = 0x0900090009000900L;
     private byte[] buffer = new byte[1 << 20];
     private int bufferStart;
     private int bufferEnd;

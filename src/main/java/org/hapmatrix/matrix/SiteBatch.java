@@ -12,6 +12,8 @@ package org.hapmatrix.matrix;
 public final class SiteBatch {
     /** The largest one-based code a byte holds (unsigned). */
     private static final int MAX_BYTE_CODE = 255;
+    /** Codes (zero-based) below this fit the one-byte columns. */
+    public static final int ONE_BYTE_CODES = MAX_BYTE_CODE;
     private final int capacity;
     // Not final: swapContents hands a filled batch's arrays over without copying them.
     private int[] contigCodes;
@@ -79,7 +81,6 @@ public final class SiteBatch {
         return size++;
     }
 
-    /** Sets a cell to the dictionary code {@code code} (zero-based). Small enough for C1 to inline into the parser. */
     /**
      * The batch's one-byte columns, for a parser that stores a whole row of small codes itself
      * (code plus one, each code below {@link #ONE_BYTE_CODES}); null once the batch is widened,
@@ -89,9 +90,7 @@ public final class SiteBatch {
         return shortCodes == null ? byteCodes : null;
     }
 
-    /** Codes below this fit the one-byte columns. */
-    public static final int ONE_BYTE_CODES = MAX_BYTE_CODE;
-
+    /** Sets a cell to the dictionary code {@code code} (zero-based). Small enough for C1 to inline into the parser. */
     public void setAllele(int column, int row, int code) {
         if (code < byteCodeLimit) {
             byteCodes[column][row] = (byte) (code + 1);
