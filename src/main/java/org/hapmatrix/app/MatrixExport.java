@@ -43,7 +43,7 @@ public final class MatrixExport {
     /** With a chosen work unit size (0: by the result's width); tests use small units to split contigs across threads. */
     public static Result run(Path databaseFile, String sourceName, EngineSettings settings, ExportRequest request,
                       ExportLayout layout, String output, Progress progress, long rowsPerUnit) {
-        try (MatrixDatabase database = MatrixDatabase.openReadOnly(databaseFile, sourceName, settings)) {
+        try (MatrixDatabase database = MatrixDatabase.openForExport(databaseFile, sourceName, settings)) {
             MatrixCatalog catalog = MatrixCatalog.read(database);
             ExportPlan plan = ExportSelection.resolve(catalog, sourceName, request, settings.threads());
             HaplotypeExporter exporter = new HaplotypeExporter(database, catalog.alleles(), rowsPerUnit);

@@ -91,8 +91,13 @@ public record EngineSettings(int threads, String memoryLimit, Path tempDirectory
 
     /** As JDBC connection properties, so no setting value is pasted into SQL; DuckDB spills into {@code spillFolder}. */
     Properties toConnectionProperties(Path spillFolder) {
+        return toConnectionProperties(spillFolder, engineThreads());
+    }
+
+    /** As {@link #toConnectionProperties(Path)}, with {@code engineThreads} DuckDB threads. */
+    Properties toConnectionProperties(Path spillFolder, int engineThreads) {
         Properties properties = new Properties();
-        properties.setProperty("threads", Integer.toString(engineThreads()));
+        properties.setProperty("threads", Integer.toString(engineThreads));
         properties.setProperty("memory_limit", memoryLimit);
         properties.setProperty("temp_directory", spillFolder.toString());
         // Files stay readable by DuckDB 1.1 and newer (CLI, Python, R), not only by the 2.x this tool embeds.

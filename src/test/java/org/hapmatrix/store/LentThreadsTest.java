@@ -54,7 +54,7 @@ class LentThreadsTest {
     }
 
     @Test
-    void aDatabaseWithItsConfigurationLockedKeepsItsThreads() throws Exception {
+    void aDatabaseWithItsConfigurationLockedKeepsItsThreadsUnlessOpenedForAnExport() throws Exception {
         GeneratedMatrix matrix = MatrixGenerator.seedShaped(7, 50);
         Path file = tmp.resolve("m.txt");
         matrix.writeTo(file, true);
@@ -63,6 +63,10 @@ class LentThreadsTest {
         try (MatrixDatabase database = MatrixDatabase.openReadOnly(db, settings(CORES, tmp));
              MatrixDatabase.ThreadsLent lent = database.lendThreads(CORES)) {
             assertEquals(CORES, engineThreads(database));
+        }
+        // Opened for an export, it gets the threads its workers leave from the start.
+        try (MatrixDatabase database = MatrixDatabase.openForExport(db, db.toString(), settings(CORES, tmp))) {
+            assertEquals(1, engineThreads(database));
         }
     }
 }
