@@ -317,8 +317,9 @@ public final class MatrixDatabase implements AutoCloseable {
      * of ours each run queries of their own, until the returned scope closes. A DuckDB thread that
      * takes part of a worker's query leaves that worker polling for it (DuckDB's client loop spins
      * while its tasks run elsewhere): with as many workers as cores, a 4M-site convert spent 7% of
-     * its CPU so (bench/RESULTS.md). A database whose configuration is locked ({@code export},
-     * {@code stats}: a file someone gave) keeps its threads; the scope changes nothing there.
+     * its CPU so (bench/RESULTS.md). A database whose configuration is locked (a file someone
+     * gave, opened read-only) keeps its threads and the scope changes nothing there; an export of
+     * one is opened with them lent already ({@link #openForExport}).
      */
     public ThreadsLent lendThreads(int workers) {
         int during = threadsLeft(engineThreads, workers);
