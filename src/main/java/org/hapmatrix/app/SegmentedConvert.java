@@ -12,6 +12,7 @@ import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.io.OutputTarget;
 import org.hapmatrix.io.TemporaryFiles;
 import org.hapmatrix.matrix.OpenedInput;
+import org.hapmatrix.matrix.SiteBatchReader;
 import org.hapmatrix.store.ContigInfo;
 import org.hapmatrix.store.DatabaseFiles;
 import org.hapmatrix.store.EngineSettings;
@@ -94,11 +95,13 @@ public final class SegmentedConvert {
         Path scratch = DatabaseFiles.scratchFolder(settings.tempDirectory());
         EngineSettings scratchSettings = settings.withTempDirectory(scratch);
         long opening = System.nanoTime();
-        try (MatrixDatabase database = MatrixDatabase.createInMemory(matrixName, scratchSettings);
+        // The first batch is parsed while DuckDB starts.
+        try (SiteBatchReader reader = SegmentLoader.startReading(matrix, settings.threads(), batchSites);
+             MatrixDatabase database = MatrixDatabase.createInMemory(matrixName, scratchSettings);
              OutputTarget target = OutputTarget.open(output, !layout.bgzfParts());
              IndexBeside index = new IndexBeside(output);
              ExportOutput appended = new ExportOutput(layout, target, matrixName, true);
-             SegmentLoader loader = new SegmentLoader(database, matrix, loadProgress, segmentSites, batchSites)) {
+             SegmentLoader loader = new SegmentLoader(database, matrix, reader, loadProgress, segmentSites, batchSites)) {
             PhaseTimer.done("convert: database and output opened", opening);
             Segments segments = new Segments();
             SegmentLoader.Segment segment;

@@ -47,12 +47,7 @@ public final class PrefetchingSiteBatchReader extends ForwardingSiteBatchReader 
             batch.clear();
             return false;
         }
-        if (parsing == null) {
-            free.add(new SiteBatch(batch.capacity(), batch.alleleColumnCount() - 1));
-            parsing = new Thread(this::parseAhead, "hapmatrix-parse");
-            parsing.setDaemon(true);
-            parsing.start();
-        }
+        startParsing(batch.capacity(), batch.alleleColumnCount() - 1);
         Parsed next;
         try {
             next = parsed.take();
@@ -78,6 +73,20 @@ public final class PrefetchingSiteBatchReader extends ForwardingSiteBatchReader 
         batch.swapContents(next.batch());
         free.add(next.batch());
         return true;
+    }
+
+    /**
+     * Starts parsing ahead into batches shaped as those {@link #fill} will be given ({@code capacity}
+     * sites, {@code sampleCount} samples), if not started yet: a caller that starts it before its
+     * own set-up (opening the database) finds the first batch parsed meanwhile.
+     */
+    public void startParsing(int capacity, int sampleCount) {
+        if (parsing == null) {
+            free.add(new SiteBatch(capacity, sampleCount));
+            parsing = new Thread(this::parseAhead, "hapmatrix-parse");
+            parsing.setDaemon(true);
+            parsing.start();
+        }
     }
 
     /** The parsing thread: fills the free batch, hands it over, until the input ends or fails. */

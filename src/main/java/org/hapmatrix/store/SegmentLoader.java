@@ -41,6 +41,7 @@ public final class SegmentLoader implements AutoCloseable {
     private final int batchesPerSegment;
     private final Handle handle;
     private final SiteBatchReader parser;
+    private final boolean ownsParser;
     private final BufferAllocator allocator;
     private final DuckDBConnection connection;
     private final String createMatrix;
@@ -55,14 +56,37 @@ public final class SegmentLoader implements AutoCloseable {
      * {@code batchSites} 0 sizes batches by the matrix's width (tests use small batches for many segments).
      */
     public SegmentLoader(MatrixDatabase database, MatrixSource source, Progress progress, long segmentSites, int batchSites) {
+        this(database, source, null, progress, segmentSites, batchSites);
+    }
+
+    /**
+     * Opens {@code source} and, with more than one thread, starts parsing its first batch ahead at
+     * once, for a {@link SegmentLoader} made later with it: the caller opens the database meanwhile.
+     * The caller closes the reader, after the loader.
+     */
+    public static SiteBatchReader startReading(MatrixSource source, int threads, int batchSites) {
+        SiteBatchReader reader = PrefetchingSiteBatchReader.of(source.open(), threads);
+        if (reader instanceof PrefetchingSiteBatchReader prefetching) {
+            int samples = reader.header().sampleCount();
+            prefetching.startParsing(batchSites > 0 ? batchSites : SiteBatchArrowReader.sitesPerBatch(samples + 1), samples);
+        }
+        return reader;
+    }
+
+    /** With the reader {@link #startReading} gave for {@code source} (owned by the caller), or null to open it here. */
+    public SegmentLoader(MatrixDatabase database, MatrixSource source, SiteBatchReader started, Progress progress,
+                         long segmentSites, int batchSites) {
         this.database = database;
         this.source = source;
         this.progress = progress;
         this.batchSites = batchSites;
+        this.ownsParser = started == null;
         Handle opened = database.open();
-        SiteBatchReader reader = null;
+        SiteBatchReader reader = started;
         try {
-            reader = PrefetchingSiteBatchReader.of(source.open(), database.threads());
+            if (reader == null) {
+                reader = PrefetchingSiteBatchReader.of(source.open(), database.threads());
+            }
             int sitesPerBatch = batchSites > 0 ? batchSites
                     : SiteBatchArrowReader.sitesPerBatch(reader.header().sampleCount() + 1);
             this.batchesPerSegment = (int) Math.min(Integer.MAX_VALUE, Math.max(1, segmentSites / sitesPerBatch));
@@ -70,7 +94,7 @@ public final class SegmentLoader implements AutoCloseable {
             opened.createScript(SqlTemplate.statement("load/create_code_tables")).execute();
             this.createMatrix = MatrixLoader.createMatrixStatement(reader.header(), SqlTemplate.quote(MatrixLoader.ARROW_STREAM));
         } catch (SQLException | RuntimeException e) {
-            if (reader != null) {
+            if (reader != null && ownsParser) {
                 reader.close();
             }
             opened.close();
@@ -150,8 +174,8 @@ public final class SegmentLoader implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Handle h = handle; SiteBatchReader p = parser; BufferAllocator a = allocator) {
-            // closed in reverse order
+        try (Handle h = handle; SiteBatchReader p = ownsParser ? parser : null; BufferAllocator a = allocator) {
+            // closed in reverse order; a reader from startReading is the caller's to close
         }
     }
 }

@@ -92,6 +92,32 @@ class PrefetchingSiteBatchReaderTest {
         }
     }
 
+    /** Started before its first fill (as a convert does while DuckDB starts): the same batches and counts. */
+    @Test
+    void startedBeforeItsFirstFillGivesTheSameBatches() throws IOException {
+        Path file = matrix(40, "");
+        List<String> alone;
+        try (SiteBatchReader reader = parser(file)) {
+            alone = batches(reader);
+        }
+        try (PrefetchingSiteBatchReader reader = (PrefetchingSiteBatchReader) PrefetchingSiteBatchReader.of(parser(file))) {
+            reader.startParsing(BATCH_SITES, 2);
+            reader.startParsing(BATCH_SITES, 2); // once only
+            assertEquals(alone, batches(reader));
+        }
+    }
+
+    /** Started and closed with no fill (the database failed to open): its thread ends. */
+    @Test
+    void startedAndClosedWithoutAFillItStopsItsThread() throws IOException {
+        Path file = matrix(3000, "");
+        PrefetchingSiteBatchReader reader = (PrefetchingSiteBatchReader) PrefetchingSiteBatchReader.of(parser(file));
+        reader.startParsing(BATCH_SITES, 2);
+        reader.close();
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(thread -> thread.getName().equals("hapmatrix-parse")),
+                "the parsing thread ended");
+    }
+
     @Test
     void closedEarlyItStopsItsThread() throws IOException {
         Path file = matrix(3000, "");
