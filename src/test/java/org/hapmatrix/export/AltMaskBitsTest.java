@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 import org.hapmatrix.reference.ReferenceConverter;
 import org.hapmatrix.testsupport.CliRunner;
+import org.hapmatrix.testsupport.MatrixGenerator;
 import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,16 +33,6 @@ class AltMaskBitsTest {
             alleles.add("TTT" + (char) ('A' + i / 26) + (char) ('A' + i % 26));
         }
         return alleles.subList(0, size);
-    }
-
-    /** 64 alleles, all before N in byte order: N is the last code, the mask's lowest bit. */
-    private static List<String> alphabetEndingWithN() {
-        List<String> alleles = new ArrayList<>(List.of("-", "A", "C", "G", "K", "M"));
-        for (int i = 0; alleles.size() < 63; i++) {
-            alleles.add("A" + "ACGT".charAt(i / 16) + "ACGT".charAt(i / 4 % 4) + "ACGT".charAt(i % 4));
-        }
-        alleles.add("N");
-        return alleles;
     }
 
     private static GeneratedMatrix matrix(List<String> alleles, boolean gapFirst, long seed) {
@@ -68,7 +59,7 @@ class AltMaskBitsTest {
 
     @org.junit.jupiter.api.Test
     void nAsTheLastOfSixtyFourCodesIsLeftOut() throws IOException {
-        GeneratedMatrix matrix = matrix(alphabetEndingWithN(), false, 640);
+        GeneratedMatrix matrix = matrix(MatrixGenerator.sixtyFourAllelesEndingWithN(), false, 640);
         Path input = tmp.resolve("n-last.txt");
         Path output = tmp.resolve("n-last.out");
         matrix.writeTo(input, true);

@@ -63,13 +63,16 @@ class PrefetchingSiteBatchReaderTest {
         return seen;
     }
 
+    private static List<String> batchesOfTheParserAlone(Path file) {
+        try (SiteBatchReader reader = parser(file)) {
+            return batches(reader);
+        }
+    }
+
     @Test
     void givesTheParsersBatchesWithTheCountsAsOfEach() throws IOException {
         Path file = matrix(40, "");
-        List<String> alone;
-        try (SiteBatchReader reader = parser(file)) {
-            alone = batches(reader);
-        }
+        List<String> alone = batchesOfTheParserAlone(file);
         try (SiteBatchReader reader = PrefetchingSiteBatchReader.of(parser(file))) {
             assertEquals(alone, batches(reader));
             assertFalse(reader.fill(new SiteBatch(BATCH_SITES, 2)), "stays ended");
@@ -96,10 +99,7 @@ class PrefetchingSiteBatchReaderTest {
     @Test
     void startedBeforeItsFirstFillGivesTheSameBatches() throws IOException {
         Path file = matrix(40, "");
-        List<String> alone;
-        try (SiteBatchReader reader = parser(file)) {
-            alone = batches(reader);
-        }
+        List<String> alone = batchesOfTheParserAlone(file);
         try (PrefetchingSiteBatchReader reader = (PrefetchingSiteBatchReader) PrefetchingSiteBatchReader.of(parser(file))) {
             reader.startParsing(BATCH_SITES, 2);
             reader.startParsing(BATCH_SITES, 2); // once only

@@ -123,6 +123,19 @@ public final class MatrixGenerator {
         }
     }
 
+    /**
+     * 64 alleles, the most an ALT bit mask holds, all before N in byte order: '-' is the first ENUM
+     * code (a mask's top bit) and N the last (its lowest).
+     */
+    public static List<String> sixtyFourAllelesEndingWithN() {
+        List<String> alleles = new ArrayList<>(List.of("-", "A", "C", "G", "K", "M"));
+        for (int i = 0; alleles.size() < 63; i++) {
+            alleles.add("A" + "ACGT".charAt(i / 16) + "ACGT".charAt(i / 4 % 4) + "ACGT".charAt(i % 4));
+        }
+        alleles.add("N");
+        return alleles;
+    }
+
     public static GeneratedMatrix generate(long seed) {
         return new RandomMatrixBuilder(new Random(seed)).build();
     }

@@ -153,11 +153,7 @@ class StatsMatchesReferenceTest {
      */
     @Test
     void sixtyFourAllelesWithNLastGiveTheReferenceFigures() throws IOException {
-        List<String> alleles = new ArrayList<>(List.of("-", "A", "C", "G", "K", "M")); // all before N in byte order
-        for (int i = 0; alleles.size() < 63; i++) {
-            alleles.add("A" + "ACGT".charAt(i / 16) + "ACGT".charAt(i / 4 % 4) + "ACGT".charAt(i % 4));
-        }
-        alleles.add("N");
+        List<String> alleles = MatrixGenerator.sixtyFourAllelesEndingWithN();
         List<String> columns = List.of("CHROM", "POS", "REF", "s1a", "s1b", "s2a", "s2b", "s3");
         Random random = new Random(64);
         List<List<String>> rows = new ArrayList<>();
