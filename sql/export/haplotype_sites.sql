@@ -22,7 +22,8 @@
 -- Parameters (positional, bound by HaplotypeQuery.bind): N's shift, first rowid, last rowid,
 -- the unit's only contig twice (NULL when every row of the range is written), and a region's
 -- last position twice and first position once (NULL for no region): a site is written when its
--- REF overlaps the region, as bcftools view -r keeps records.
+-- REF overlaps the region, as bcftools view -r keeps records (its end is not computed: at the last
+-- position a matrix can hold, pos + length would overflow).
 SELECT *
 FROM (
     SELECT {{pair_alleles}},
@@ -32,7 +33,7 @@ FROM (
            {{alt_bits}} & ~({{ref_bit}} | (9223372036854775808::UBIGINT >> ?::UBIGINT)) AS alt_mask
     FROM matrix
     WHERE rowid BETWEEN ? AND ? AND (?::VARCHAR IS NULL OR contig = ?)
-      AND (?::BIGINT IS NULL OR (pos <= ? AND pos + length(ref::VARCHAR) - 1 >= ?))
+      AND (?::BIGINT IS NULL OR (pos <= ? AND pos >= ? - length(ref::VARCHAR) + 1))
     OFFSET 0
 )
 WHERE {{written}}

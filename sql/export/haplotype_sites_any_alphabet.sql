@@ -14,4 +14,4 @@ SELECT {{pair_alleles}}{{alt_sample_codes}},
        enum_code(ref) AS ref_code
 FROM matrix
 WHERE rowid BETWEEN ? AND ? AND (?::VARCHAR IS NULL OR contig = ?)
-  AND (?::BIGINT IS NULL OR (pos <= ? AND pos + length(ref::VARCHAR) - 1 >= ?))
+  AND (?::BIGINT IS NULL OR (pos <= ? AND pos >= ? - length(ref::VARCHAR) + 1))

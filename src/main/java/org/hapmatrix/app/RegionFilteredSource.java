@@ -94,7 +94,8 @@ final class RegionFilteredSource implements MatrixSource {
             }
             long from = batch.position(row);
             int refCode = batch.fitsBytes() ? (batch.byteColumn(0)[row] & 0xFF) - 1 : (batch.shortColumn(0)[row] & 0xFFFF) - 1;
-            long to = from + Math.max(1, reader.alleles().value(refCode).length()) - 1;
+            long refEnd = Math.max(1, reader.alleles().value(refCode).length()) - 1;
+            long to = from > Long.MAX_VALUE - refEnd ? Long.MAX_VALUE : from + refEnd; // a REF cannot reach past the last position
             // The first region ending at or after the site's start: the site overlaps it if it starts by then.
             int low = 0;
             int high = contig.length / 2;

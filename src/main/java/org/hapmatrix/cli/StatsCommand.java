@@ -62,6 +62,10 @@ final class StatsCommand extends DatabaseCommand {
         if (headerFile != null && matrix == null) {
             throw new ParameterException(spec.commandLine(), "--header goes with a MATRIX, not with --db");
         }
+        if (!selection.request().regions().isEmpty()) {
+            // The figures would count whole contigs whatever the regions: refused rather than half applied.
+            throw new ParameterException(spec.commandLine(), "stats selects whole contigs (--contigs), not regions (-r/-R)");
+        }
         Map<String, Path> inputs = new LinkedHashMap<>(selection.inputFiles());
         inputs.put("database", database);
         inputs.put("matrix", matrix == null || MatrixInput.STDIN.equals(matrix) ? null : Path.of(matrix));

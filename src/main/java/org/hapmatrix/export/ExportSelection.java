@@ -38,6 +38,12 @@ public final class ExportSelection {
                             : "no sample names end in a and b to pair by default")
                     + "; name pairs with --pair NAME=A,B or --pairs FILE, or ask for sites only with --sites-only");
         }
+        if (request.sitesOnly()) {
+            if (!explicitPairs.isEmpty()) {
+                throw HapmatrixException.usage("--sites-only writes no pair: leave out --pair/--pairs, or --sites-only");
+            }
+            pairs = List.of(); // the sites alone, as --sites-only says, whatever pairs the names make
+        }
         List<String> altSamples = catalog.samples();
         if (request.altFrom() == AltFrom.selected) {
             Set<String> selected = new LinkedHashSet<>();
@@ -51,7 +57,7 @@ public final class ExportSelection {
             altSamples = List.copyOf(selected);
         }
         List<String> unpaired = List.of();
-        if (explicitPairs.isEmpty() && samples.isEmpty()) {
+        if (explicitPairs.isEmpty() && samples.isEmpty() && !request.sitesOnly()) {
             // Default pairs: a column whose name pairs with no other is left out; the summary says so.
             Set<String> paired = new HashSet<>();
             pairs.forEach(p -> {

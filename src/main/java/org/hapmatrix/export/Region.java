@@ -21,8 +21,8 @@ import org.hapmatrix.HapmatrixException;
  * REF overlaps it (bcftools view -r keeps a record that overlaps a region, not only one that starts in it).
  */
 public record Region(String contig, long from, long to) {
-    /** The last position any region can reach. */
-    public static final long END = Long.MAX_VALUE / 4;
+    /** The last position any region can reach: the last a matrix can hold. */
+    public static final long END = Long.MAX_VALUE;
 
     /**
      * {@code -r}: {@code chr} (all of it), {@code chr:pos} (that one position), {@code chr:from-}
@@ -138,7 +138,7 @@ public record Region(String contig, long from, long to) {
             List<Region> merged = new ArrayList<>();
             for (Region region : sorted) {
                 Region last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-                if (last != null && region.from() <= last.to() + 1) {
+                if (last != null && region.from() - 1 <= last.to()) { // adjacent or overlapping; no overflow at END
                     merged.set(merged.size() - 1, new Region(last.contig(), last.from(), Math.max(last.to(), region.to())));
                 } else {
                     merged.add(region);

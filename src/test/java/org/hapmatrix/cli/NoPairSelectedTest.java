@@ -55,6 +55,23 @@ class NoPairSelectedTest {
         assertTrue(Files.readString(tmp.resolve("sites.vcf")).contains("\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"));
     }
 
+    /** --sites-only writes the sites alone even where the names make pairs; with pairs named, it is a contradiction. */
+    @Test
+    void sitesOnlyDropsEveryPair() throws Exception {
+        String matrix = "CHROM\tPOS\tREF\t1a\t1b\t2a\t2b\n1\t10\tA\tA\tC\tA\tA\n1\t11\tG\tG\tG\tG\tG\n";
+        CliRunner.Result table = convert(matrix, "sites.txt", "--sites-only");
+        assertEquals(0, table.exitCode(), table.toString());
+        assertEquals("contig\tpos\tref\talt\n1\t10\tA\tC\n", Files.readString(tmp.resolve("sites.txt")));
+        assertFalse(table.stderr().contains("unpaired"), table.stderr());
+        CliRunner.Result vcf = convert(matrix, "sites.vcf", "--sites-only");
+        assertEquals(0, vcf.exitCode(), vcf.toString());
+        assertTrue(Files.readString(tmp.resolve("sites.vcf")).contains("\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n1\t10\t"));
+        CliRunner.Result both = convert(matrix, "both.txt", "--sites-only", "--pair", "P=1a,1b");
+        assertEquals(2, both.exitCode(), both.toString());
+        assertTrue(both.stderr().contains("--sites-only writes no pair"), both.stderr());
+        assertFalse(Files.exists(tmp.resolve("both.txt")));
+    }
+
     @Test
     void unpairedColumnsAreNamedInTheSummary() throws Exception {
         Path matrix = Files.writeString(tmp.resolve("m.txt"), "CHROM\tPOS\tREF\t1a\t1b\tlonely\n1\t10\tA\tA\tC\tA\n");

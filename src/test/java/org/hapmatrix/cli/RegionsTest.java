@@ -142,6 +142,32 @@ class RegionsTest {
         assertEquals(expected, records(loaded.toString()));
     }
 
+    /**
+     * A table's positions go up to 2^63-1: a whole-contig region and an open-ended one reach them,
+     * and a REF ending past the last position overlaps (no overflow), in convert and in export.
+     */
+    @Test
+    void regionsReachTheLastPositionAMatrixCanHold() throws IOException {
+        Path input = Files.writeString(tmp.resolve("far.txt"), "c\tp\tr\t1a\t1b\n"
+                + "c1\t4611686018427387904\tA\tG\tA\n" // 2^62
+                + "c1\t9223372036854775806\tATG\tG\tA\n"
+                + "c1\t9223372036854775807\tA\tC\tA\n");
+        String header = "contig\tpos\tref\talt\t1a1b_PI\t1a1b_PG_al\n";
+        String far = "c1\t9223372036854775806\tATG\tA,G\tc1\tG|A\nc1\t9223372036854775807\tA\tC\tc1\tC|A\n";
+        String all = header + "c1\t4611686018427387904\tA\tG\tc1\tG|A\n" + far;
+        Path db = tmp.resolve("far.duckdb");
+        run(List.of("load", input.toString(), "--db", db.toString()));
+        for (String[] region : new String[][] {{"c1", all}, {"c1:9223372036854775000-", header + far},
+                                               {"c1:9223372036854775807", header + far}}) {
+            Path converted = tmp.resolve("converted.txt");
+            run(List.of("convert", input.toString(), "-r", region[0], "-o", converted.toString()));
+            assertEquals(region[1], Files.readString(converted), "convert -r " + region[0]);
+            Path exported = tmp.resolve("exported.txt");
+            run(List.of("export", "--db", db.toString(), "-r", region[0], "-o", exported.toString()));
+            assertEquals(region[1], Files.readString(exported), "export -r " + region[0]);
+        }
+    }
+
     @Test
     void aBadRegionIsAUsageErrorAndABadRegionsFileLineNamesItsLine() throws IOException {
         CliRunner.Result bad = CliRunner.run("convert", "testdata/example/three_sites.txt", "-r", "chr1:-5", "-q");
