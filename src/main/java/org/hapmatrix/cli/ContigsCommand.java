@@ -22,6 +22,7 @@ final class ContigsCommand extends Subcommand {
     @Override
     public Integer call() {
         OutputTarget.checkPath(output.path);
+        OutputTarget.requireNotAnInput(output.path, input.inputFiles());
         try (OutputTarget target = OutputTarget.open(output.path)) {
             OutputStream out = target.stream();
             try {

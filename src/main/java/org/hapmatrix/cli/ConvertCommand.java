@@ -39,8 +39,9 @@ final class ConvertCommand extends DatabaseCommand {
         OutputTarget.checkWritable(output.path);
         Map<String, Path> inputs = new LinkedHashMap<>(input.inputFiles());
         inputs.putAll(selection.inputFiles());
-        inputs.put("database", database);
-        OutputTarget.requireNotAnInput(output.path, inputs);
+        OutputTarget.requireNotAnInputWithIndexes(output.path, inputs);
+        // The database is written too: renamed into place last, it would replace an output of its name, new or not.
+        OutputTarget.requireNotTheOtherOutput(output.path, "database", database);
         MatrixConvert.Result result = MatrixConvert.run(new MatrixConvert.Input(input.matrix, input.headerFile, input.vcfOptions()),
                 database, settings, request, format.layout(output.path, spec), output.path, status::progress);
         status.summary(result.sitesRead() + " sites read, " + result.sitesWritten() + " written, "

@@ -61,7 +61,7 @@ public final class EngineOptions {
         public Path convert(String value) {
             Path folder = Path.of(value);
             if (!Files.isDirectory(folder)) {
-                throw new TypeConversionException("no such folder: " + value);
+                throw new TypeConversionException((Files.exists(folder) ? "not a folder: " : "no such folder: ") + value);
             }
             return folder;
         }

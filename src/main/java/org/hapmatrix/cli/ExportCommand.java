@@ -28,7 +28,7 @@ final class ExportCommand extends DatabaseCommand {
     public Integer call() {
         Map<String, Path> inputs = new LinkedHashMap<>(selection.inputFiles());
         inputs.put("database", database.file);
-        OutputTarget.requireNotAnInput(output.path, inputs);
+        OutputTarget.requireNotAnInputWithIndexes(output.path, inputs);
         StatusLine status = status();
         MatrixExport.Result result;
         try (StatusLine.Bar progress = status.progress("export", " sites", 1)) {

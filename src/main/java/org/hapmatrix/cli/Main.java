@@ -7,9 +7,11 @@ import org.hapmatrix.io.StandardOutput;
 import org.hapmatrix.store.DuckDbErrors;
 import org.hapmatrix.util.PrintableText;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
 import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
 
@@ -22,18 +24,25 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            // What picocli would print, without building the command line by reflection first.
-            System.out.println(String.join(System.lineSeparator(), new VersionProvider().getVersion()));
-            System.exit(ExitCode.OK);
-        }
-        if (TopHelp.asked(args) && TopHelp.print(System.out)) {
-            System.exit(ExitCode.OK);
+        StandardOutput.useProcessStdout();
+        try {
+            if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+                // What picocli would print, without building the command line by reflection first.
+                PrintWriter out = StandardOutput.printWriter();
+                out.println(String.join(System.lineSeparator(), new VersionProvider().getVersion()));
+                out.flush();
+                System.exit(ExitCode.OK);
+            }
+            if (TopHelp.asked(args) && TopHelp.print(StandardOutput.stream())) {
+                System.exit(ExitCode.OK);
+            }
+        } catch (HapmatrixException e) {
+            // A failed write (StandardOutput throws): reported as a command's would be.
+            System.exit(reportFailure(e, new PrintWriter(System.err), false));
         }
         if (warmUpWorthIt(args)) {
             ClassWarmup.start();
         }
-        StandardOutput.useProcessStdout();
         int code;
         try {
             code = run(args);
@@ -87,20 +96,43 @@ public final class Main {
             commandLine.addSubcommand(new HelpCommand()); // last in the command list
         }
         commandLine.setHelpFactory(WordWrappingHelp::new); // after the subcommands: it reaches those present
+        // Help and version text too: picocli's own writer would swallow a failed write (after the subcommands, as above).
+        commandLine.setOut(StandardOutput.printWriter());
+        commandLine.setExecutionStrategy(Main::executeReportingFailedHelpWrites);
         commandLine.setExecutionExceptionHandler(Main::reportFailure);
         commandLine.setParameterExceptionHandler(Main::reportUsageError);
         return commandLine;
     }
 
+    /**
+     * picocli's own way of running a command line ({@link RunLast}), with a failed write of the
+     * help or version it prints (to {@link StandardOutput}, which throws) reported as a command's
+     * failure is: picocli would print that exception's stack trace.
+     */
+    private static int executeReportingFailedHelpWrites(ParseResult parseResult) {
+        CommandLine commandLine = parseResult.commandSpec().commandLine();
+        try {
+            int code = new RunLast().execute(parseResult);
+            commandLine.getOut().flush(); // whatever help picocli left in the writer's buffer
+            return code;
+        } catch (HapmatrixException e) {
+            throw new ExecutionException(commandLine, e.getMessage(), e);
+        }
+    }
+
     private static int reportFailure(Exception failure, CommandLine commandLine, ParseResult parseResult) {
+        return reportFailure(failure, commandLine.getErr(), debugRequested(parseResult));
+    }
+
+    /** One line on {@code err} (and the stack trace when {@code debug}); the exit code. */
+    private static int reportFailure(Exception failure, PrintWriter err, boolean debug) {
         if (failure instanceof StandardOutput.Closed) {
             return StandardOutput.EXIT_CLOSED; // its reader has all it wanted: nothing to report
         }
-        PrintWriter err = commandLine.getErr();
         String message = failure instanceof HapmatrixException known ? known.getMessage()
                 : "unexpected error: " + DuckDbErrors.oneLine(failure);
         err.println("hapmatrix: " + PrintableText.oneLine(message));
-        if (debugRequested(parseResult)) {
+        if (debug) {
             failure.printStackTrace(err);
         }
         err.flush();

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.hapmatrix.format.Codecs;
 import org.hapmatrix.format.InputCodec;
 import org.hapmatrix.format.VcfReadOptions;
+import org.hapmatrix.io.FileExtensions;
 import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.matrix.OpenedInput;
 import picocli.CommandLine.Option;
@@ -34,8 +35,20 @@ public final class MatrixInputOptions {
 
     /** The files these options read, by what they are, for the check that -o is none of them. */
     Map<String, Path> inputFiles() {
+        return inputFiles(matrix, headerFile);
+    }
+
+    /**
+     * The files read for {@code matrix} (null or - for none) and {@code headerFile} (null for
+     * none): also the indexes beside the matrix, which describe it and are read in its place.
+     */
+    static Map<String, Path> inputFiles(String matrix, Path headerFile) {
         Map<String, Path> files = new LinkedHashMap<>();
-        files.put("matrix", MatrixInput.STDIN.equals(matrix) ? null : Path.of(matrix));
+        boolean fromFile = matrix != null && !MatrixInput.STDIN.equals(matrix);
+        files.put("matrix", fromFile ? Path.of(matrix) : null);
+        for (String extension : FileExtensions.INDEXES) {
+            files.put("matrix's " + extension + " index", fromFile ? Path.of(matrix + extension) : null);
+        }
         files.put("header file", headerFile);
         return files;
     }

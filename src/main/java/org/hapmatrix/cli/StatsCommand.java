@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import org.hapmatrix.app.stats.StatsFigures;
 import org.hapmatrix.app.stats.StatsFormat;
 import org.hapmatrix.app.stats.StatsReport;
-import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.io.OutputTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -68,8 +67,7 @@ final class StatsCommand extends DatabaseCommand {
         }
         Map<String, Path> inputs = new LinkedHashMap<>(selection.inputFiles());
         inputs.put("database", database);
-        inputs.put("matrix", matrix == null || MatrixInput.STDIN.equals(matrix) ? null : Path.of(matrix));
-        inputs.put("header file", headerFile);
+        inputs.putAll(MatrixInputOptions.inputFiles(matrix, headerFile));
         OutputTarget.requireNotAnInput(output, inputs);
         OutputTarget.requireNotAnInput(html, inputs);
         boolean sectionsToStdout = output == null || OutputTarget.STDOUT.equals(output);

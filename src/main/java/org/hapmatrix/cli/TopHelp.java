@@ -2,7 +2,7 @@ package org.hapmatrix.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.OutputStream;
 import picocli.CommandLine.Help.Ansi;
 
 /**
@@ -25,7 +25,7 @@ final class TopHelp {
     }
 
     /** Prints the rendered help to {@code out}; false (nothing printed) when picocli must render it. */
-    static boolean print(PrintStream out) {
+    static boolean print(OutputStream out) {
         if (System.getProperty("picocli.usage.width") != null) {
             return false;
         }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -100,6 +101,8 @@ public record Region(String contig, long from, long to) {
                             : "not a region line (CHROM, POS or CHROM, FROM, TO: 1-based, inclusive, FROM <= TO)");
                 }
             }
+        } catch (NoSuchFileException e) {
+            throw HapmatrixException.usage(file + ": no such file");
         } catch (IOException e) {
             throw HapmatrixException.usage(file + ": cannot read the regions file: " + e.getMessage());
         }

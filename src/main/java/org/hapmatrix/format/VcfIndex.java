@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.io.BgzfCompressors;
+import org.hapmatrix.io.FileExtensions;
 import org.hapmatrix.io.MatrixInput;
 
 /**
@@ -45,7 +46,7 @@ final class VcfIndex {
         if (MatrixInput.STDIN.equals(path) || !Files.isRegularFile(Path.of(path))) {
             return Optional.empty();
         }
-        for (String extension : List.of(".tbi", ".csi")) {
+        for (String extension : FileExtensions.INDEXES) {
             Path index = Path.of(path + extension);
             if (Files.isRegularFile(index)) {
                 try {
@@ -53,7 +54,7 @@ final class VcfIndex {
                         throw new HapmatrixException(index + ": index is older than " + path
                                 + " (stale); re-index with bcftools index -f " + path);
                     }
-                    return Optional.of(read(index, extension.equals(".tbi"), headerContigs));
+                    return Optional.of(read(index, extension.equals(FileExtensions.TABIX_INDEX), headerContigs));
                 } catch (IOException | RuntimeException e) {
                     if (e instanceof HapmatrixException known) {
                         throw known;

@@ -16,6 +16,10 @@ public final class FileExtensions {
     public static final String GZIP = ".gz";
     public static final String BGZF = ".bgz";
     public static final String TABIX_INDEX = ".tbi";
+    /** htslib's CSI index, for positions beyond what a {@code .tbi} holds. */
+    public static final String CSI_INDEX = ".csi";
+    /** Every index htslib looks for beside a file, in the order it looks. */
+    public static final List<String> INDEXES = List.of(TABIX_INDEX, CSI_INDEX);
 
     private FileExtensions() {
     }

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.hapmatrix.HapmatrixException;
 
@@ -139,8 +141,45 @@ public final class OutputTarget implements AutoCloseable {
         if (output == null || STDOUT.equals(output)) {
             return;
         }
-        Path target = Path.of(output);
-        if (!Files.exists(target)) {
+        refuseIfAnInput(Path.of(output), output + ": output is the ", inputs);
+    }
+
+    /**
+     * As {@link #requireNotAnInput}, for an output put in place with its index
+     * ({@link DataAndIndex}), which replaces or removes the index files beside it
+     * ({@code OUT.tbi}, {@code OUT.csi}), whatever the format: those may be no input either.
+     */
+    public static void requireNotAnInputWithIndexes(String output, Map<String, Path> inputs) {
+        requireNotAnInput(output, inputs);
+        if (output == null || STDOUT.equals(output)) {
+            return;
+        }
+        for (String extension : FileExtensions.INDEXES) {
+            refuseIfAnInput(Path.of(output + extension), output + ": output's index is the ", inputs);
+        }
+    }
+
+    /**
+     * Refuses an output, or an index beside it, that names {@code otherOutput}, a file the run
+     * writes too (convert's {@code --db}): whichever is renamed into place last would replace
+     * the other. Compared by name when either does not exist yet, as the run creates it.
+     */
+    public static void requireNotTheOtherOutput(String output, String what, Path otherOutput) {
+        if (output == null || STDOUT.equals(output) || otherOutput == null) {
+            return;
+        }
+        List<String> written = new ArrayList<>(List.of(output));
+        FileExtensions.INDEXES.forEach(extension -> written.add(output + extension));
+        for (String file : written) {
+            if (sameFileOrName(Path.of(file), otherOutput)) {
+                throw HapmatrixException.usage(output + ": " + (file.equals(output) ? "output" : "output's index")
+                        + " is the " + what + " " + otherOutput + "; writing it would destroy an input");
+            }
+        }
+    }
+
+    private static void refuseIfAnInput(Path written, String messageStart, Map<String, Path> inputs) {
+        if (!Files.exists(written)) {
             return; // a new file is no input
         }
         for (Map.Entry<String, Path> input : inputs.entrySet()) {
@@ -149,13 +188,36 @@ public final class OutputTarget implements AutoCloseable {
                 continue;
             }
             try {
-                if (Files.isSameFile(target, path)) {
-                    throw HapmatrixException.usage(output + ": output is the " + input.getKey() + " " + path
+                if (Files.isSameFile(written, path)) {
+                    throw HapmatrixException.usage(messageStart + input.getKey() + " " + path
                             + "; writing it would destroy an input");
                 }
             } catch (IOException e) {
                 // Unreadable: the input's own error comes when it is read.
             }
+        }
+    }
+
+    /** The same file (through links too) when both exist, else the same name in the same folder. */
+    private static boolean sameFileOrName(Path first, Path second) {
+        try {
+            if (Files.exists(first) && Files.exists(second)) {
+                return Files.isSameFile(first, second);
+            }
+        } catch (IOException e) {
+            // Unreadable: compared by name below.
+        }
+        return resolvedName(first).equals(resolvedName(second));
+    }
+
+    /** {@code file} absolute, with its folder's links resolved (the file itself may not exist). */
+    private static Path resolvedName(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path folder = absolute.getParent();
+        try {
+            return folder == null ? absolute : folder.toRealPath().resolve(absolute.getFileName());
+        } catch (IOException e) {
+            return absolute; // a missing folder: the path's own error comes when it is written
         }
     }
 
@@ -257,8 +319,15 @@ public final class OutputTarget implements AutoCloseable {
         }
     }
 
-    /** The error for a failed write, naming the output. */
+    /**
+     * The error for a failed write, naming the output; for a pipe written directly
+     * ({@code -o /dev/stdout}, a FIFO) whose reader went away, the quiet end that
+     * {@code -o -} has ({@link StandardOutput.Closed}, exit 141).
+     */
     public HapmatrixException writeFailure(IOException e) {
+        if (temporary == null && StandardOutput.closedByReader(e)) {
+            return new StandardOutput.Closed();
+        }
         return new HapmatrixException(name + ": write failed: " + describe(e), e);
     }
 

@@ -43,6 +43,14 @@ public final class StandardOutput {
         return new PrintWriter(new OutputStreamWriter(new BufferedOutputStream(stream(), 1 << 16), StandardCharsets.UTF_8));
     }
 
+    /**
+     * Whether a failed write to a pipe failed because its reader went away (EPIPE: Java ignores
+     * SIGPIPE, so the write returns the error instead of ending the process).
+     */
+    static boolean closedByReader(IOException e) {
+        return e.getMessage() != null && e.getMessage().contains("Broken pipe");
+    }
+
     /** The reader of standard output has gone away: nothing more to write, nothing to report. */
     public static final class Closed extends HapmatrixException {
         Closed() {
@@ -86,10 +94,10 @@ public final class StandardOutput {
         }
 
         private static HapmatrixException failure(IOException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (reason.contains("Broken pipe")) {
+            if (closedByReader(e)) {
                 return new Closed();
             }
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new HapmatrixException("<stdout>: write failed: " + reason, e);
         }
     }

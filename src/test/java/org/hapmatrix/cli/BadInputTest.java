@@ -376,6 +376,10 @@ class BadInputTest {
                 "--tmp-dir", missing.toString(), "-q");
         assertOneLineError(result, 2, Pattern.quote("Invalid value for option '--tmp-dir': no such folder: " + missing
                 + " (see --help)"));
+        CliRunner.Result aFile = CliRunner.run("convert", matrix.toString(), "-o", out.resolve("new.txt").toString(),
+                "--tmp-dir", matrix.toString(), "-q");
+        assertOneLineError(aFile, 2, Pattern.quote("Invalid value for option '--tmp-dir': not a folder: " + matrix
+                + " (see --help)"));
         assertNoLeftovers();
     }
 

@@ -169,7 +169,7 @@ class RegionsTest {
     }
 
     @Test
-    void aBadRegionIsAUsageErrorAndABadRegionsFileLineNamesItsLine() throws IOException {
+    void aBadRegionOrAMissingRegionsFileIsAUsageErrorAndABadRegionsFileLineNamesItsLine() throws IOException {
         CliRunner.Result bad = CliRunner.run("convert", "testdata/example/three_sites.txt", "-r", "chr1:-5", "-q");
         assertEquals(2, bad.exitCode());
         assertEquals("hapmatrix: -r 'chr1:-5': 'chr1:-5' is not CHROM:FROM-TO with 1 <= FROM <= TO\n", bad.stderr());
@@ -179,5 +179,9 @@ class RegionsTest {
         assertEquals(1, badBed.exitCode());
         assertEquals("hapmatrix: " + bed + ":2: not a BED line (CHROM, START, END: 0-based, half-open, START < END)\n",
                 badBed.stderr());
+        Path missing = tmp.resolve("no-such.bed");
+        CliRunner.Result missingBed = CliRunner.run("convert", "testdata/example/three_sites.txt", "-R", missing.toString(), "-q");
+        assertEquals(2, missingBed.exitCode());
+        assertEquals("hapmatrix: " + missing + ": no such file\n", missingBed.stderr());
     }
 }

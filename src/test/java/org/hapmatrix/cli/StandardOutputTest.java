@@ -53,11 +53,27 @@ class StandardOutputTest {
         }
     }
 
+    /** Help and version too, whether Main prints them itself (--help, -V alone) or picocli does. */
+    @Test
+    void aFullDeviceOnStdoutIsAnErrorForHelpAndVersion() throws Exception {
+        for (List<String> command : List.of(List.of("--help"), List.of("-V"), List.of("--version"),
+                List.of("convert", "--help"), List.of("help", "convert"), List.of("convert", "-V"))) {
+            Process process = start(command, ProcessBuilder.Redirect.to(new File("/dev/full")));
+            String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(1, process.exitValue(), command + ": " + stderr);
+            assertEquals("hapmatrix: <stdout>: write failed: No space left on device\n", stderr, command.toString());
+        }
+    }
+
+    /** As -o - does, also -o /dev/stdout: a pipe opened by name. */
     @Test
     void aClosedPipeEndsTheRunQuietly() throws Exception {
         for (List<String> command : List.of(
                 List.of("convert", matrix.toString(), "-q"),
                 List.of("export", "--db", db.toString(), "-q"),
+                List.of("convert", matrix.toString(), "-q", "-o", "/dev/stdout"),
+                List.of("export", "--db", db.toString(), "-q", "-o", "/dev/stdout"),
                 List.of("sql", "--db", db.toString(), "--format", "tsv", "SELECT * FROM matrix"))) {
             Process process = start(command, ProcessBuilder.Redirect.PIPE);
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
