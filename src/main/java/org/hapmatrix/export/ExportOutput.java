@@ -205,9 +205,14 @@ public final class ExportOutput implements AutoCloseable {
 
     /**
      * The index asked for, or a .csi when a position is beyond a .tbi's reach and the .tbi was only
-     * the format's default; {@code --index tbi} itself then fails.
+     * the format's default; {@code --index tbi} itself then fails, as any index does for a position
+     * beyond a .csi's reach.
      */
     private IndexKind indexKind() {
+        if (!tabix.fitsCsi()) {
+            throw new HapmatrixException(source + ": " + tabix.beyondCsi() + ": beyond " + TabixIndexWriter.MAX_CSI_END
+                    + ", the last position a .csi index holds; write the output without an index (--index none)");
+        }
         if (layout.index() != IndexKind.tbi || tabix.fitsTbi()) {
             return layout.index();
         }

@@ -21,8 +21,8 @@ public final class BgzfPart {
     private final Relay relay;
     private final BlockCompressedOutputStream stream;
     private String[] contigs = new String[1024];
-    private int[] starts = new int[1024];
-    private int[] ends = new int[1024];
+    private long[] starts = new long[1024];
+    private long[] ends = new long[1024];
     private long[] pointers = new long[1024];
     private int count;
 
@@ -75,7 +75,7 @@ public final class BgzfPart {
         return stream;
     }
 
-    /** Notes a record about to be written at the stream's current position (1-based, inclusive; ends up to 2^29). */
+    /** Notes a record about to be written at the stream's current position (1-based, inclusive). */
     void recordStart(String contig, long start, long end) {
         if (count == starts.length) {
             contigs = Arrays.copyOf(contigs, 2 * count);
@@ -84,8 +84,8 @@ public final class BgzfPart {
             pointers = Arrays.copyOf(pointers, 2 * count);
         }
         contigs[count] = contig;
-        starts[count] = (int) start;
-        ends[count] = (int) end;
+        starts[count] = start;
+        ends[count] = end;
         pointers[count] = stream.getFilePointer();
         count++;
     }
@@ -103,11 +103,11 @@ public final class BgzfPart {
         return contigs[record];
     }
 
-    int start(int record) {
+    long start(int record) {
         return starts[record];
     }
 
-    int end(int record) {
+    long end(int record) {
         return ends[record];
     }
 

@@ -12,18 +12,23 @@ import java.util.TreeMap;
  * would have written): per reference the bins' chunks of virtual offsets, the linear index, and the
  * pseudo-bin {@code n_bins + 1} with the reference's first and end offsets and its record count,
  * which {@code bcftools index -n/-s} read. The same builder makes a {@code .tbi} (min_shift 14,
- * 5 levels) and a {@code .csi} (min_shift 14, 6 levels); {@link TabixIndexWriter} writes them.
+ * 5 levels) and a {@code .csi} (min_shift 14, 6 levels, deepened by {@link #reach} for longer
+ * contigs); {@link TabixIndexWriter} writes them.
  */
 final class BinningIndex {
     static final int MIN_SHIFT = 14;
     /** htslib's HTS_MIN_MARKER_DIST: a bin whose chunks span fewer compressed bytes goes into its parent. */
     private static final long MIN_MARKER_DISTANCE = 0x10000;
     private static final int NO_BIN = -1;
+    /** htslib's max_n_lvls (hts_adjust_csi_settings): the bin numbers of a tenth level overflow a 32-bit int. */
+    static final int MAX_LEVELS = 9;
+    /** The highest end a {@link #MAX_LEVELS} index holds: 2^41. */
+    static final long MAX_END = 1L << (MIN_SHIFT + 3 * MAX_LEVELS);
 
-    final int levels;
-    final int binCount;
+    int levels;
+    int binCount;
     /** The highest end (0-based, exclusive) a record may have: 2^(14 + 3 levels). */
-    final long maxEnd;
+    long maxEnd;
     /** Per reference id: its bins (bin number to chunks as begin, end pairs), or null without records. */
     private final List<TreeMap<Integer, Chunks>> bins = new ArrayList<>();
     private final List<long[]> linear = new ArrayList<>();
@@ -40,9 +45,56 @@ final class BinningIndex {
 
     /** @param levels 5 for .tbi, 6 for .csi */
     BinningIndex(int levels) {
+        setLevels(levels);
+    }
+
+    private void setLevels(int levels) {
         this.levels = levels;
         this.binCount = ((1 << (3 * levels + 3)) - 1) / 7;
         this.maxEnd = 1L << (MIN_SHIFT + 3 * levels);
+    }
+
+    /**
+     * Adds levels on top until a record ending at {@code end} (0-based, exclusive) fits; false,
+     * changing nothing, when even {@link #MAX_LEVELS} cannot hold it. htslib chooses a .csi's
+     * depth before the first record, as deep as the contigs' declared lengths need (tbx_index's
+     * adjust_n_lvls; hts_adjust_csi_settings since 1.23); a table declares none, so tabix 1.16
+     * keeps 6 levels and refuses an end beyond 2^32 (1.23 takes 8 for any table). Here the
+     * records' ends, known as they come, choose it: the smallest depth from 6 that holds them all
+     * (hts_idx_check_range's bound), so the index is tabix's own wherever tabix can build one.
+     * The records so far all lie under the old root, which becomes the first bin of the new first
+     * level: each bin keeps its span one level further down, and the index is the one built at
+     * the new depth from the start.
+     */
+    boolean reach(long end) {
+        if (end <= maxEnd) {
+            return true;
+        }
+        if (end > MAX_END) {
+            return false;
+        }
+        while (end > maxEnd) {
+            int oldMetaBin = metaBin();
+            setLevels(levels + 1);
+            for (int tid = 0; tid < bins.size(); tid++) {
+                TreeMap<Integer, Chunks> referenceBins = bins.get(tid);
+                if (referenceBins == null) {
+                    continue;
+                }
+                TreeMap<Integer, Chunks> deeper = new TreeMap<>();
+                referenceBins.forEach((bin, chunks) -> deeper.put(bin == oldMetaBin ? metaBin() : oneLevelDown(bin), chunks));
+                bins.set(tid, deeper);
+            }
+            lastBin = lastBin == NO_BIN ? NO_BIN : oneLevelDown(lastBin);
+            saveBin = saveBin == NO_BIN ? NO_BIN : oneLevelDown(saveBin);
+        }
+        return true;
+    }
+
+    /** The same span's bin one level further from the root. */
+    private static int oneLevelDown(int bin) {
+        int level = levelOf(bin);
+        return firstBinOfLevel(level + 1) + (bin - firstBinOfLevel(level));
     }
 
     int metaBin() {

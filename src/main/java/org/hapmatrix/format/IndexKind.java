@@ -4,7 +4,7 @@ import org.hapmatrix.io.FileExtensions;
 
 /**
  * The index written beside a BGZF output ({@code --index}): htslib's {@code .tbi} (positions up to
- * 2^29) or {@code .csi} (up to 2^31), or none. Both carry the per-contig record counts that
+ * 2^29) or {@code .csi} (up to 2^41), or none. Both carry the per-contig record counts that
  * {@code bcftools index -n/-s} read.
  */
 public enum IndexKind {

@@ -20,17 +20,23 @@ import org.hapmatrix.io.BgzfCompressors;
  * written once the data is. The bins are built as htslib builds them ({@link BinningIndex}),
  * with the per-contig record counts ({@code bcftools index -n/-s}); htsjdk's tabix writer has no
  * such counts. Both kinds are built on the way, so the choice can wait for the last record: a
- * position beyond the {@code .tbi}'s 2^29 can still get a {@code .csi}. The index needs each
- * contig's records together and sorted by position; {@link #add} says when a record is not, and
- * the caller stops with its own advice (the output is then discarded, so nothing is written).
+ * position beyond the {@code .tbi}'s 2^29 can still get a {@code .csi}, whose depth grows with
+ * the positions up to htslib's limit, 2^41. The index needs each contig's records together and
+ * sorted by position; {@link #add} says when a record is not, and the caller stops with its own
+ * advice (the output is then discarded, so nothing is written).
  */
 public final class TabixIndexWriter {
     /** BGZF's end-of-file marker, written after the last record. */
     public static final byte[] END_OF_FILE = BlockCompressedStreamConstants.EMPTY_GZIP_BLOCK;
     /** The last base a .tbi index can hold (its bins span 2^29 positions). */
     public static final long MAX_TBI_END = 1L << 29;
+    /** The last base a .csi index can hold (9 levels, htslib's deepest, at min_shift 14). */
+    public static final long MAX_CSI_END = BinningIndex.MAX_END;
     private static final int TBI_LEVELS = 5;
-    /** bcftools' own depth for a .csi (TBX_MAX_SHIFT 31, or a BCF header without contig lengths). */
+    /**
+     * bcftools' own depth for a .csi (TBX_MAX_SHIFT 31, or a BCF header without contig lengths);
+     * deeper as the positions need ({@link BinningIndex#reach}).
+     */
     private static final int CSI_LEVELS = 6;
 
     /**
@@ -51,8 +57,9 @@ public final class TabixIndexWriter {
     private final BinningIndex csi = new BinningIndex(CSI_LEVELS);
     private BinningIndex tbi = new BinningIndex(TBI_LEVELS);
     private String beyondTbi;
+    private String beyondCsi;
     private String previousContig;
-    private int previousStart;
+    private long previousStart;
 
     /** For a {@code .vcf.gz}. */
     public TabixIndexWriter() {
@@ -103,7 +110,7 @@ public final class TabixIndexWriter {
      *
      * @throws IllegalArgumentException when the contig's records are not together, or (BCF) the contig is not in the header
      */
-    public boolean add(String contig, int start, int end, long pointer) {
+    public boolean add(String contig, long start, long end, long pointer) {
         boolean sameContig = contig.equals(previousContig);
         if (sameContig && start < previousStart) {
             return false;
@@ -126,14 +133,23 @@ public final class TabixIndexWriter {
         long endExclusive = end;
         if (tbi != null && endExclusive > tbi.maxEnd) {
             tbi = null;
-            // A REF of several bases may start within the .tbi's reach and end beyond it.
-            beyondTbi = "contig '" + contig + "', position " + start + (end > start ? " (its REF reaches " + end + ")" : "");
+            beyondTbi = record(contig, start, end);
         }
         if (tbi != null) {
             tbi.push(id, begin, endExclusive, pointer);
         }
-        csi.push(id, begin, endExclusive, pointer);
+        if (beyondCsi == null && !csi.reach(endExclusive)) {
+            beyondCsi = record(contig, start, end); // no index can hold it: the rest is not pushed
+        }
+        if (beyondCsi == null) {
+            csi.push(id, begin, endExclusive, pointer);
+        }
         return true;
+    }
+
+    /** "contig 'c', position p", and where its REF ends if after p: it may start within an index's reach and end beyond. */
+    private static String record(String contig, long start, long end) {
+        return "contig '" + contig + "', position " + start + (end > start ? " (its REF reaches " + end + ")" : "");
     }
 
     private boolean indexed(int id) {
@@ -141,7 +157,7 @@ public final class TabixIndexWriter {
     }
 
     /** The start of the last record added. */
-    public int previousStart() {
+    public long previousStart() {
         return previousStart;
     }
 
@@ -155,12 +171,22 @@ public final class TabixIndexWriter {
         return beyondTbi;
     }
 
+    /** Whether a {@code .csi} can hold every record added so far (ends up to {@link #MAX_CSI_END}). */
+    public boolean fitsCsi() {
+        return beyondCsi == null;
+    }
+
+    /** The first record a {@code .csi} cannot hold, as {@link #beyondTbi()} says it, or null. */
+    public String beyondCsi() {
+        return beyondCsi;
+    }
+
     /** Adds a part's records; {@code offset} is the part's first byte in the compressed output. */
     public void addPart(BgzfPart part, long offset, String source) {
         long shift = offset << 16; // a virtual file pointer is block address << 16 | offset in the block
         for (int record = 0; record < part.records(); record++) {
             String contig = part.contig(record);
-            int start = part.start(record);
+            long start = part.start(record);
             boolean added;
             try {
                 added = add(contig, start, part.end(record), part.pointer(record) + shift);
@@ -171,7 +197,8 @@ public final class TabixIndexWriter {
             if (!added) {
                 throw new HapmatrixException(source + ": contig '" + contig + "', position " + start
                         + " comes after position " + previousStart
-                        + ": an indexed output needs each contig's sites sorted by position (sort the matrix, or write .vcf)");
+                        + ": an indexed output needs each contig's sites sorted by position"
+                        + " (sort the matrix, or leave the index out: --index none)");
             }
         }
     }
@@ -214,6 +241,9 @@ public final class TabixIndexWriter {
                 }
             }
         } else if (kind == IndexKind.csi) {
+            if (beyondCsi != null) {
+                throw new IllegalStateException("a .csi cannot hold " + beyondCsi);
+            }
             csi.finish(finalOffset);
             bytes.raw(new byte[] {'C', 'S', 'I', 1});
             bytes.int32(BinningIndex.MIN_SHIFT);

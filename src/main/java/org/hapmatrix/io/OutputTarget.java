@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -331,7 +334,24 @@ public final class OutputTarget implements AutoCloseable {
         return new HapmatrixException(name + ": write failed: " + describe(e), e);
     }
 
-    private static String describe(IOException e) {
+    /**
+     * What went wrong, as the system says it. A FileSystemException's message is its file's name
+     * (here a scratch name the user never chose), then the reason when Java has one; an
+     * AccessDeniedException or NoSuchFileException has none, so their kind says it.
+     */
+    static String describe(IOException e) {
+        if (e instanceof FileSystemException failure) {
+            if (failure.getReason() != null) {
+                return failure.getReason();
+            }
+            if (failure instanceof AccessDeniedException) {
+                return "Permission denied";
+            }
+            if (failure instanceof NoSuchFileException) {
+                return "No such file or directory";
+            }
+            return failure.getClass().getSimpleName();
+        }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 

@@ -167,6 +167,137 @@ class HtslibIndexTest {
         assertFalse(Files.exists(asked));
     }
 
+    /**
+     * A matrix of {@code sitesPerContig} sites on each contig, from its first position on in
+     * random steps of up to {@code maxStep}: several BGZF blocks, so the index has chunks to merge.
+     */
+    private Path farMatrix(String name, Map<String, Long> firstPositions, int sitesPerContig, int maxStep) throws IOException {
+        Random random = new Random(name.hashCode());
+        StringBuilder text = new StringBuilder("CHROM\tPOS\tREF\t1a\t1b\t2a\t2b\n");
+        firstPositions.forEach((contig, first) -> {
+            long position = first;
+            for (int site = 0; site < sitesPerContig; site++) {
+                text.append(contig).append('\t').append(position).append("\tA\t").append("CGT".charAt(random.nextInt(3)))
+                        .append("\tA\tA\t").append("ACG".charAt(random.nextInt(3))).append('\n');
+                position += 1 + random.nextInt(maxStep);
+            }
+        });
+        return Files.writeString(tmp.resolve(name), text);
+    }
+
+    /** The table's lines (header aside) on {@code contig} from {@code from} to {@code to}: what tabix should find. */
+    private static String linesIn(List<String> table, String contig, long from, long to) {
+        StringBuilder lines = new StringBuilder();
+        for (String line : table.subList(1, table.size())) {
+            String[] fields = line.split("\t", 3);
+            long position = Long.parseLong(fields[1]);
+            if (fields[0].equals(contig) && position >= from && position <= to) {
+                lines.append(line).append('\n');
+            }
+        }
+        return lines.toString();
+    }
+
+    /** tabix on {@code indexed} finds lines of the table (about 40) at their own positions, and each region's lines. */
+    private void assertTabixFinds(Path indexed, List<String> table, List<String> regions) {
+        for (int line = 1; line < table.size(); line += Math.max(1, table.size() / 40)) {
+            String[] fields = table.get(line).split("\t", 3);
+            String site = fields[0] + ":" + fields[1] + "-" + fields[1]; // "c1:5" alone is from 5 to the contig's end
+            assertEquals(table.get(line) + "\n", ExternalTool.succeed(tmp, "tabix", indexed.toString(), site), site);
+        }
+        for (String region : regions) {
+            String[] parts = region.split("[:-]");
+            String expected = linesIn(table, parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+            assertTrue(expected.length() > 0, region);
+            assertEquals(expected, ExternalTool.succeed(tmp, "tabix", indexed.toString(), region), region);
+        }
+    }
+
+    @Test
+    void aTableCsiOfPositionsBeyond2To31IsTabixOwn() throws IOException {
+        // Issue: positions of 2^31 and more wrapped to 32 bits in the index, so tabix found nothing there.
+        Map<String, Long> firsts = new LinkedHashMap<>();
+        firsts.put("c1", 2_147_483_647L - 30_000); // through 2^31 - 1 and 2^31
+        firsts.put("c2", 3_000_000_000L);
+        firsts.put("c3", 1L);
+        Path input = farMatrix("beyond31.txt", firsts, 25_000, 3);
+        Path edge = Files.writeString(tmp.resolve("edge.txt"),
+                "CHROM\tPOS\tREF\t1a\t1b\nc1\t2147483647\tA\tC\tA\nc1\t2147483648\tA\tG\tA\nc1\t4294967296\tA\tT\tA\n");
+        for (Path matrix : List.of(input, edge)) {
+            Path plain = tmp.resolve(matrix.getFileName() + ".tsv");
+            convert(matrix.toString(), "-o", plain.toString());
+            List<String> table = Files.readAllLines(plain);
+            Path indexed = tmp.resolve(matrix.getFileName() + ".tsv.gz");
+            convert(matrix.toString(), "-o", indexed.toString(), "--index", "csi", "--threads", "2");
+            assertArrayEquals(Files.readAllBytes(plain), gunzip(indexed));
+            // Up to 2^32 tabix -C builds a .csi of the table too (6 levels, as ours): the same, field by field.
+            Path theirs = tmp.resolve("tabix-" + matrix.getFileName() + ".tsv.gz");
+            Files.copy(indexed, theirs, StandardCopyOption.REPLACE_EXISTING);
+            ExternalTool.succeed(tmp, "tabix", "-f", "-C", "-s1", "-b2", "-e2", "-S1", theirs.toString());
+            assertEquals(HtsIndexDump.of(Path.of(theirs + ".csi")), HtsIndexDump.of(Path.of(indexed + ".csi")), matrix.toString());
+            assertTrue(HtsIndexDump.of(Path.of(indexed + ".csi")).contains("depth 6\n"));
+            assertTabixFinds(indexed, table, matrix == edge ? List.of("c1:2147483647-2147483648", "c1:2147483648-4294967296")
+                    : List.of("c1:2147483000-2147483700", "c2:3000000000-3000010000", "c3:1-400"));
+        }
+    }
+
+    @Test
+    void aTableCsiIsAsDeepAsItsPositionsNeed() throws IOException {
+        // tabix 1.16 -C keeps 6 levels for a table and refuses an end beyond 2^32 ("cannot be stored in a csi
+        // index"), so here tabix's queries judge the index: 7 levels past 2^32, 8 past 2^35.
+        Map<String, Long> firsts = new LinkedHashMap<>();
+        firsts.put("c1", 1L);
+        firsts.put("c2", (1L << 32) - 20_000); // through 2^32: 7 levels
+        firsts.put("c3", 4_294_967_301L);
+        Path seven = farMatrix("beyond32.txt", firsts, 20_000, 3);
+        firsts.put("c4", (1L << 35) - 20_000); // through 2^35: 8 levels
+        Path eight = farMatrix("beyond35.txt", firsts, 20_000, 3);
+        for (Path matrix : List.of(seven, eight)) {
+            Path plain = tmp.resolve(matrix.getFileName() + ".tsv");
+            convert(matrix.toString(), "-o", plain.toString());
+            List<String> table = Files.readAllLines(plain);
+            Path indexed = tmp.resolve(matrix.getFileName() + ".tsv.gz");
+            convert(matrix.toString(), "-o", indexed.toString(), "--index", "csi", "--threads", "2");
+            assertTrue(HtsIndexDump.of(Path.of(indexed + ".csi")).contains(matrix == seven ? "depth 7\n" : "depth 8\n"));
+            List<String> regions = new ArrayList<>(List.of("c1:1-5000", "c2:4294960000-4294970000", "c3:4294967301-4294967400"));
+            if (matrix == eight) {
+                regions.add("c4:34359730000-34359740000");
+            }
+            assertTabixFinds(indexed, table, regions);
+            assertEquals(String.join("\n", firsts.keySet().stream().limit(matrix == seven ? 3 : 4).toList()) + "\n",
+                    ExternalTool.succeed(tmp, "tabix", "-l", indexed.toString()));
+        }
+    }
+
+    @Test
+    void aTablePositionNoIndexCanHoldIsRefusedLeavingNoOutput() throws IOException {
+        // An explicit .tbi holds 2^29 at most, also for positions beyond 32 bits (they wrapped and fitted).
+        for (String position : List.of("536870913", "3000000000", "4294967301")) {
+            Path input = Files.writeString(tmp.resolve("far.txt"), "CHROM\tPOS\tREF\t1a\t1b\nc1\t5\tA\tC\tA\nc1\t" + position
+                    + "\tA\tC\tA\n");
+            assertRefused(input, "tbi", "contig 'c1', position " + position
+                    + ": beyond 536870912, the last position a .tbi index holds; use --index csi (or leave --index out)");
+        }
+        // Beyond 2^41 no .csi holds it either (9 levels, htslib's deepest); every index says so.
+        Path input = Files.writeString(tmp.resolve("farther.txt"),
+                "CHROM\tPOS\tREF\t1a\t1b\nc1\t5\tA\tC\tA\nc1\t2199023255553\tA\tC\tA\n");
+        for (String index : List.of("csi", "tbi")) {
+            assertRefused(input, index, "contig 'c1', position 2199023255553: beyond 2199023255552, the last position a"
+                    + " .csi index holds; write the output without an index (--index none)");
+        }
+        convert(input.toString(), "-o", tmp.resolve("farther.tsv.gz").toString(), "--index", "none");
+    }
+
+    private void assertRefused(Path input, String index, String message) {
+        Path out = tmp.resolve("refused.tsv.gz");
+        CliRunner.Result refused = CliRunner.run("convert", input.toString(), "-o", out.toString(), "--index", index, "-q");
+        assertEquals(1, refused.exitCode(), refused.stderr());
+        assertEquals("hapmatrix: " + input + ": " + message + "\n", refused.stderr());
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(Path.of(out + ".tbi")));
+        assertFalse(Files.exists(Path.of(out + ".csi")));
+    }
+
     @Test
     void theOutputTypeComesFromTheNameInAnyCaseAndAnotherFormatIsAUsageError() throws IOException {
         Path input = tmp.resolve("three.txt");

@@ -115,12 +115,12 @@ class NamesPositionsAndSmallFilesTest {
         assertEquals(2, samples.exitCode(), samples.toString());
         assertEquals("hapmatrix: " + matrix + ": unknown sample 'nosuch'\n", samples.stderr());
 
-        // sysfs refuses new files even to root.
+        // sysfs refuses new files even to root (read-only where a container mounts it so). The reason, not the
+        // name of the scratch file tried (".out.txt.hm-....part", which the message used to give).
         CliRunner.Result folder = CliRunner.run("convert", matrix.toString(), "-o", "/sys/out.txt", "-q");
         assertEquals(2, folder.exitCode(), folder.toString());
-        assertTrue(folder.stderr().startsWith("hapmatrix: /sys/out.txt: cannot write in the output directory: "),
-                folder.stderr());
-        assertEquals(1, folder.stderr().lines().count(), folder.stderr());
+        assertTrue(folder.stderr().matches("hapmatrix: /sys/out\\.txt: cannot write in the output directory: "
+                + "(Permission denied|Read-only file system)\n"), folder.stderr());
     }
 
     @Test

@@ -248,12 +248,36 @@ class OutputFormatsTest {
         CliRunner.Result result = CliRunner.run("export", "--db", db.toString(), "-o", out.toString(), "-q");
         assertEquals(1, result.exitCode());
         assertEquals("hapmatrix: " + db + ": contig 'c2', position 8 comes after position 9: an indexed output"
-                + " needs each contig's sites sorted by position (sort the matrix, or write .vcf)\n", result.stderr());
+                + " needs each contig's sites sorted by position (sort the matrix, or leave the index out: --index none)\n",
+                result.stderr());
         assertFalse(Files.exists(out));
         assertFalse(Files.exists(Path.of(out + ".tbi")));
-        // Other contigs, or plain VCF, are fine.
+        // Other contigs, plain VCF, or no index, are fine.
         assertEquals(0, CliRunner.run("export", "--db", db.toString(), "-o", out.toString(), "--contigs", "c1", "-q").exitCode());
         assertEquals(0, CliRunner.run("export", "--db", db.toString(), "-o", tmp.resolve("u.vcf").toString(), "-q").exitCode());
+        assertEquals(0, CliRunner.run("export", "--db", db.toString(), "-o", tmp.resolve("u.vcf.gz").toString(), "--index", "none",
+                "-q").exitCode());
+    }
+
+    @Test
+    void unsortedPositionsInAnIndexedTableSuggestWhatWorksForATable() throws IOException {
+        // The hint said "or write .vcf" to a table too: leaving the index out is what works for any output.
+        Path matrix = write("unsorted.txt", "CHROM\tPOS\tREF\t1a\t1b\nc1\t9\tA\tC\tA\nc1\t7\tA\tC\tA\n");
+        for (String name : List.of("unsorted.tsv.gz", "unsorted.pe.gz")) {
+            Path out = tmp.resolve(name);
+            List<String> args = new ArrayList<>(List.of("convert", matrix.toString(), "-o", out.toString(), "--index", "csi", "-q"));
+            if (name.endsWith(".pe.gz")) {
+                args.addAll(List.of("--format", "phase-extender"));
+            }
+            CliRunner.Result result = CliRunner.run(args.toArray(String[]::new));
+            assertEquals(1, result.exitCode(), name);
+            assertEquals("hapmatrix: " + matrix + ": contig 'c1', position 7 comes after position 9: an indexed output needs each"
+                    + " contig's sites sorted by position (sort the matrix, or leave the index out: --index none)\n", result.stderr());
+            assertFalse(Files.exists(out));
+            assertFalse(Files.exists(Path.of(out + ".csi")));
+            args.set(args.indexOf("csi"), "none");
+            assertEquals(0, CliRunner.run(args.toArray(String[]::new)).exitCode(), name);
+        }
     }
 
     @Test
