@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.format.BcfCodec;
 import org.hapmatrix.format.Codecs;
@@ -19,6 +20,7 @@ import org.hapmatrix.gather.BcfPartWriter;
 import org.hapmatrix.gather.IndexedVcfWriter;
 import org.hapmatrix.gather.PartHeader;
 import org.hapmatrix.io.BgzfEndCheck;
+import org.hapmatrix.io.Compression;
 import org.hapmatrix.io.DataAndIndex;
 import org.hapmatrix.io.FileExtensions;
 import org.hapmatrix.io.MatrixInput;
@@ -188,6 +190,8 @@ public final class PartConcatenator {
             return in.read(buffer);
         } catch (EOFException e) {
             throw new HapmatrixException(part + ": gzip data is truncated" + BgzfEndCheck.detail(e), e);
+        } catch (ZipException e) {
+            throw new HapmatrixException(part + ": " + Compression.corruptDataMessage(e), e);
         } catch (IOException e) {
             throw new HapmatrixException(part + ": cannot read: " + e.getMessage(), e);
         }

@@ -8,17 +8,18 @@ import org.hapmatrix.HapmatrixException;
 
 /**
  * BCF 2.2 records, encoded as htslib's {@code vcf_parse} encodes the VCF line that
- * {@link VcfSiteFormatter} writes for the same site (same checks, same AC/AN and GT), so that
+ * {@link VcfSiteFormatter} writes for the same site (same checks, same AC/AN, GT and PS), so that
  * {@code bcftools view} prints the same records from either file. Typed values take the smallest
  * integer type that holds them, as {@code bcf_enc_vint} does. Written straight into the reused
  * buffer: no per-site objects, as for the text formats (htsjdk's BCF2 writer needs a
  * VariantContext per site and one writer for the whole file, not the export's parallel parts).
  */
 final class BcfSiteFormatter extends VcfSiteFormatter {
-    /** The header dictionary's numbers (see {@link BcfCodec}): PASS 0, then AC, AN, GT. */
+    /** The header dictionary's numbers (see {@link BcfCodec}): PASS 0, then AC, AN, GT, and PS when declared. */
     private static final int KEY_AC = 1;
     private static final int KEY_AN = 2;
     private static final int KEY_GT = 3;
+    private static final int KEY_PS = 4;
     private static final int MISSING_QUAL = 0x7F800001;
     private static final int INT8 = 1;
     private static final int INT16 = 2;
@@ -71,7 +72,11 @@ final class BcfSiteFormatter extends VcfSiteFormatter {
                 + (withAc ? 2 + typedVectorSize(altCount, acType) : 0)
                 + 2 + typedVectorSize(1, intType(called));
         int gtType = intType(encodedAllele(maxGenotype, true));
-        int individual = pairCount == 0 ? 0 : 2 + 1 + 2 * pairCount * width(gtType);
+        // As the VCF line: GT:PS where the site has phase sets, else GT alone.
+        boolean withPs = phaseSets && pairCount > 0;
+        int psType = withPs ? intType(maxPhaseSet()) : INT8;
+        int individual = pairCount == 0 ? 0 : 2 + 1 + 2 * pairCount * width(gtType)
+                + (withPs ? 2 + 1 + pairCount * width(psType) : 0);
         ensureRoom(8 + shared + individual);
         putInt32(shared);
         putInt32(individual);
@@ -80,7 +85,7 @@ final class BcfSiteFormatter extends VcfSiteFormatter {
         putInt32(ref.length);
         putInt32(MISSING_QUAL);
         putInt32(((altCount + 1) << 16) | (withAc ? 2 : 1));
-        putInt32(((pairCount == 0 ? 0 : 1) << 24) | pairCount);
+        putInt32(((pairCount == 0 ? 0 : withPs ? 2 : 1) << 24) | pairCount);
         buffer[length++] = (byte) CHAR; // ID: '.', an empty string
         putTypedString(ref);
         for (int i = 0; i < altCount; i++) {
@@ -105,7 +110,41 @@ final class BcfSiteFormatter extends VcfSiteFormatter {
                 putValue(encodedAllele(genotypes[2 * pair + 1], true), gtType);
             }
         }
+        if (withPs) {
+            putKey(KEY_PS);
+            putTypeByte(1, psType);
+            for (int pair = 0; pair < pairCount; pair++) {
+                long phaseSet = recordPhaseSets[pair];
+                putValue(isInt32(phaseSet) ? (int) phaseSet : missingValue(psType), psType);
+            }
+        }
         lineDone();
+    }
+
+    /**
+     * The largest phase set of the record that BCF's int32 holds (0 if none). A larger one (the
+     * VCF reader takes up to 18 digits) is written missing: what htslib makes of it when it reads
+     * our VCF line ("Extreme FORMAT/PS value encountered and set to missing").
+     */
+    private int maxPhaseSet() {
+        int max = 0;
+        for (int pair = 0; pair < pairCount; pair++) {
+            long phaseSet = recordPhaseSets[pair];
+            if (isInt32(phaseSet)) {
+                max = Math.max(max, (int) phaseSet);
+            }
+        }
+        return max;
+    }
+
+    /** Whether a phase set is a value BCF's int32 holds (negative: none, written missing). */
+    private static boolean isInt32(long phaseSet) {
+        return phaseSet >= 0 && phaseSet <= Integer.MAX_VALUE;
+    }
+
+    /** BCF's missing value of an integer type: its smallest value. */
+    private static int missingValue(int type) {
+        return type == INT8 ? Byte.MIN_VALUE : type == INT16 ? Short.MIN_VALUE : Integer.MIN_VALUE;
     }
 
     /** htslib's GT value: (index + 1) << 1, or 0 for '.', with the phased bit on the second allele. */

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.Compression;
 import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.matrix.MatrixHeader;
 import org.hapmatrix.matrix.PhaseSets;
@@ -399,9 +400,8 @@ final class BcfSiteReader extends FileSiteReader implements OpenedVcf.Reader {
             return new HapmatrixException(input.name() + ": " + where + ": BCF is truncated" + (e.getMessage() == null
                     || e.getMessage().isEmpty() ? "" : " (" + e.getMessage() + ")"));
         }
-        if (e instanceof ZipException) {
-            return new HapmatrixException(input.name() + ": " + where + ": BGZF data is corrupt"
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+        if (e instanceof ZipException zip) {
+            return new HapmatrixException(input.name() + ": " + where + ": " + Compression.corruptDataMessage(zip));
         }
         return new HapmatrixException(input.name() + ": " + where + ": read failed: " + e.getMessage(), e);
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.io.BgzfEndCheck;
+import org.hapmatrix.io.Compression;
 import org.hapmatrix.io.ContigLineStream;
 import org.hapmatrix.io.LineEnds;
 import org.hapmatrix.io.MatrixInput;
@@ -335,7 +336,7 @@ public final class MatrixParser extends FileSiteReader {
         } catch (EOFException e) {
             throw error(lineNumber + 1, "gzip data is truncated" + BgzfEndCheck.detail(e));
         } catch (ZipException e) {
-            throw error(lineNumber + 1, "gzip data is corrupt" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+            throw error(lineNumber + 1, Compression.corruptDataMessage(e));
         } catch (IOException e) {
             throw error(lineNumber + 1, "read failed: " + e.getMessage());
         }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.Compression;
 import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.matrix.MatrixHeader;
 import org.hapmatrix.matrix.PhaseSets;
@@ -587,7 +588,7 @@ final class VcfSiteReader extends FileSiteReader implements OpenedVcf.Reader {
         } catch (EOFException e) {
             throw error(lineNumber + 1, "gzip data is truncated");
         } catch (ZipException e) {
-            throw error(lineNumber + 1, "gzip data is corrupt" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+            throw error(lineNumber + 1, Compression.corruptDataMessage(e));
         } catch (IOException e) {
             throw error(lineNumber + 1, "read failed: " + e.getMessage());
         }

@@ -9,11 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.format.BcfCodec;
 import org.hapmatrix.format.IndexKind;
 import org.hapmatrix.format.TabixIndexWriter;
 import org.hapmatrix.io.BgzfCompressors;
+import org.hapmatrix.io.Compression;
 
 /**
  * The gathered {@code .bcf} of BCF parts: the gathered header, then each part's records as they
@@ -134,6 +136,9 @@ public final class BcfPartWriter {
             }
         } catch (EOFException e) {
             throw new HapmatrixException(part + ": gzip data is truncated" + org.hapmatrix.io.BgzfEndCheck.detail(e), e);
+        } catch (ZipException e) {
+            // Not the output's "write failed", which any other IOException here becomes.
+            throw new HapmatrixException(part + ": " + Compression.corruptDataMessage(e), e);
         }
         return read;
     }

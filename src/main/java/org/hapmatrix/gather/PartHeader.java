@@ -7,11 +7,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.format.BcfCodec;
 import org.hapmatrix.format.Codecs;
 import org.hapmatrix.format.OutputCodec;
 import org.hapmatrix.format.VcfCodec;
+import org.hapmatrix.io.Compression;
 import org.hapmatrix.io.MatrixInput;
 
 /** A part's header as read from its start: its layout and its header lines, as the part has them (line ends included). */
@@ -57,14 +59,23 @@ public record PartHeader(String part, OutputCodec layout, List<String> lines) {
         return new PartHeader(part, layout, List.copyOf(lines));
     }
 
+    /** A failed read of the header: data cut short or damaged (a gzip or BGZF part), or the file itself unreadable. */
+    private static HapmatrixException readFailure(String part, IOException e) {
+        if (e instanceof EOFException) {
+            return HapmatrixException.at(part, 1, "gzip data is truncated");
+        }
+        if (e instanceof ZipException zip) {
+            return HapmatrixException.at(part, 1, Compression.corruptDataMessage(zip));
+        }
+        return new HapmatrixException(part + ": cannot read: " + e.getMessage(), e);
+    }
+
     /** The part's first four bytes (fewer if it is shorter): a BCF's magic, or the start of its first line. */
     private static byte[] start(String part, InputStream in) {
         try {
             return in.readNBytes(4);
-        } catch (EOFException e) {
-            throw HapmatrixException.at(part, 1, "gzip data is truncated");
         } catch (IOException e) {
-            throw new HapmatrixException(part + ": cannot read: " + e.getMessage(), e);
+            throw readFailure(part, e);
         }
     }
 
@@ -76,7 +87,7 @@ public record PartHeader(String part, OutputCodec layout, List<String> lines) {
         } catch (EOFException e) {
             throw HapmatrixException.at(part, 1, "not a hapmatrix output (a BCF header cut short: truncated?)");
         } catch (IOException e) {
-            throw new HapmatrixException(part + ": cannot read: " + e.getMessage(), e);
+            throw readFailure(part, e);
         }
         String notOurs = BcfCodec.INSTANCE.notOurs(lines);
         if (lines.isEmpty() || !VcfCodec.INSTANCE.recognisesHeader(lines.get(0)) || notOurs != null) {
@@ -104,10 +115,8 @@ public record PartHeader(String part, OutputCodec layout, List<String> lines) {
                     break;
                 }
             }
-        } catch (EOFException e) {
-            throw HapmatrixException.at(part, 1, "gzip data is truncated");
         } catch (IOException e) {
-            throw new HapmatrixException(part + ": cannot read: " + e.getMessage(), e);
+            throw readFailure(part, e);
         }
         bytesSoFar[0] += line.size();
         if (bytesSoFar[0] > MAX_HEADER_BYTES) {

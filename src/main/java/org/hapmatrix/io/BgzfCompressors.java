@@ -29,14 +29,17 @@ public final class BgzfCompressors {
     private BgzfCompressors() {
     }
 
-    /** A reader of the BGZF file {@code file}. */
+    /** A reader of the BGZF file {@code file}, every block checked ({@link CheckedBgzfInputStream}). */
     public static BlockCompressedInputStream reader(File file) throws IOException {
-        return new BlockCompressedInputStream(file, inflaters());
+        return new CheckedBgzfInputStream(file, inflaters());
     }
 
-    /** A reader of the BGZF stream {@code in}; {@code buffered}: it may read ahead of the block it decodes. */
+    /**
+     * A reader of the BGZF stream {@code in}, every block checked ({@link CheckedBgzfInputStream});
+     * {@code buffered}: it may read ahead of the block it decodes.
+     */
     public static BlockCompressedInputStream reader(InputStream in, boolean buffered) {
-        return new BlockCompressedInputStream(in, buffered, inflaters());
+        return new CheckedBgzfInputStream(in, buffered, inflaters());
     }
 
     /** A writer of BGZF blocks to {@code out} at htsjdk's default level. */

@@ -65,6 +65,14 @@ public enum Compression {
         }
     }
 
+    /**
+     * How every reader words the damage a decoder found: "gzip data is corrupt (REASON)", for gzip
+     * and BGZF alike (a BGZF file is gzip, and gzip -t is what a user checks it with).
+     */
+    public static String corruptDataMessage(ZipException e) {
+        return "gzip data is corrupt" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+    }
+
     /** A failed read of the compressed source (disk, pipe), as opposed to damaged data. */
     static final class SourceReadFailure extends IOException {
         SourceReadFailure(IOException cause) {

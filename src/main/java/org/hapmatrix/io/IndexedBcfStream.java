@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
 
 /**
@@ -117,6 +118,8 @@ final class IndexedBcfStream extends SelectedBytesStream {
         inContig = true;
         try {
             bgzf.seek(Math.max(next.start(), headerEnd));
+        } catch (ZipException e) {
+            throw e; // a block that decodes wrong is damaged data where the index rightly points
         } catch (IOException | RuntimeException e) {
             throw noRecordWhereTheIndexPoints();
         }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
 
 /**
@@ -61,8 +62,8 @@ abstract class IndexedBlocksStream extends SelectedLinesStream {
     protected final ContigLineStream nextSelectedLine() throws IOException {
         try {
             return nextLineThroughTheIndex();
-        } catch (HapmatrixException e) {
-            throw e;
+        } catch (HapmatrixException | ZipException e) {
+            throw e; // a block that decodes wrong is damaged data where the index rightly points
         } catch (IOException | RuntimeException e) {
             HapmatrixException meaning = readFailure(e);
             if (meaning != null) {

@@ -102,7 +102,7 @@ public final class MatrixInput implements AutoCloseable {
             throw HapmatrixException.at(input.name, 1, "gzip data is truncated");
         } catch (ZipException e) {
             input.close();
-            throw HapmatrixException.at(input.name, 1, "gzip data is corrupt" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+            throw HapmatrixException.at(input.name, 1, Compression.corruptDataMessage(e));
         } catch (IOException e) {
             input.close();
             throw HapmatrixException.at(input.name, 1, "read failed: " + e.getMessage());
@@ -128,6 +128,9 @@ public final class MatrixInput implements AutoCloseable {
     public static MatrixInput ofIndexedVcf(String path, Path indexFile, java.util.List<ContigBlock> blocks) {
         try {
             return new MatrixInput(path, new IndexedVcfStream(path, Path.of(path), indexFile, blocks), Compression.BGZF, true);
+        } catch (ZipException e) {
+            // Its header, read here first: a header of many contig lines goes on past the block the format was recognised from.
+            throw HapmatrixException.at(path, 1, Compression.corruptDataMessage(e));
         } catch (IOException e) {
             throw new HapmatrixException(path + ": cannot read: " + e.getMessage(), e);
         }
@@ -189,7 +192,7 @@ public final class MatrixInput implements AutoCloseable {
         } catch (EOFException e) {
             throw HapmatrixException.at(name, 1, "gzip data is truncated");
         } catch (ZipException e) {
-            throw HapmatrixException.at(name, 1, "gzip data is corrupt" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+            throw HapmatrixException.at(name, 1, Compression.corruptDataMessage(e));
         } catch (IOException e) {
             throw new HapmatrixException(path + ": cannot read: " + e.getMessage(), e);
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
 
 /**
@@ -60,6 +61,8 @@ final class TabixIndexCoverage {
             }
             checkLeadingLines(bgzf, headerEnd, spans.get(names.get(0)).start());
             checkLastLine(bgzf, names.get(names.size() - 1), Math.max(lastLinesStart, headerEnd));
+        } catch (ZipException e) {
+            throw corrupt(e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof HapmatrixException known) {
                 throw known;
@@ -104,6 +107,8 @@ final class TabixIndexCoverage {
                 coverage.checkFirstLine(bgzf, span.getKey(), Math.max(span.getValue().start(), headerEnd), previous);
                 previous = span.getKey();
             }
+        } catch (ZipException e) {
+            throw coverage.corrupt(e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof HapmatrixException known) {
                 throw known;
@@ -150,6 +155,14 @@ final class TabixIndexCoverage {
         return new HapmatrixException(indexName + ": lines of " + matrix + " " + where + " are not in the index"
                 + " (tabix takes a line starting with '#' for a comment, so a contig named '#...' cannot be"
                 + " indexed); rename the contig, or delete the index to read the whole file");
+    }
+
+    /**
+     * A block of the data that decodes wrong: damaged data, not a wrong index. Read where the index
+     * points, not line by line, so no line number is known.
+     */
+    private HapmatrixException corrupt(ZipException e) {
+        return new HapmatrixException(matrix + ": " + Compression.corruptDataMessage(e), e);
     }
 
     private HapmatrixException mismatch(String why) {

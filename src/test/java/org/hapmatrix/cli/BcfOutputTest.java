@@ -17,6 +17,7 @@ import org.hapmatrix.testsupport.ExternalTool;
 import org.hapmatrix.testsupport.HtsIndexDump;
 import org.hapmatrix.testsupport.MatrixGenerator.GeneratedMatrix;
 import org.hapmatrix.testsupport.MatrixGenerator;
+import org.hapmatrix.testsupport.VcfGenerator;
 import org.hapmatrix.testsupport.VcfSafeMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +108,73 @@ class BcfOutputTest {
     private static String withoutRunLines(String header) {
         return header.lines().filter(line -> !line.startsWith("##source=") && !line.startsWith("##hapmatrix_command="))
                 .reduce("", (a, b) -> a + b + "\n");
+    }
+
+    /**
+     * Phase sets: the BCF has GT:PS where the VCF of the same run has it, for convert and export,
+     * with PS of every integer width, missing, and beyond int32 (htslib reads that from the VCF as
+     * missing); and its records are, byte for byte, what bcftools encodes from that VCF.
+     */
+    @Test
+    void phaseSetsAsInTheVcfOfTheSameRun() throws IOException {
+        Path handWritten = Files.writeString(tmp.resolve("ps.vcf"), "##fileformat=VCFv4.2\n##contig=<ID=chr1>\n"
+                + "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n"
+                + "##FORMAT=<ID=PS,Number=1,Type=Integer,Description=\"Phase set\">\n"
+                + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\tS2\n"
+                + "chr1\t10\t.\tA\tG\t.\tPASS\t.\tGT:PS\t0|1:10\t1|0:.\n"
+                + "chr1\t20\t.\tC\tT\t.\tPASS\t.\tGT:PS\t1|1:10\t0/1:5\n"
+                + "chr1\t30\t.\tC\tT\t.\tPASS\t.\tGT\t1|0\t0|1\n"
+                + "chr1\t40\t.\tG\tA\t.\tPASS\t.\tGT:PS\t0|1:300\t1|0:127\n"
+                + "chr1\t50\t.\tG\tA\t.\tPASS\t.\tGT:PS\t0|1:32768\t1|0:70000\n"
+                + "chr1\t60\t.\tG\tA\t.\tPASS\t.\tGT:PS\t0|1:2147483647\t1|0:3000000000\n"
+                + "chr1\t70\t.\tG\tA\t.\tPASS\t.\tGT:PS\t0|1:3000000000\t1|0:.\n");
+        Path generated = Files.writeString(tmp.resolve("generated.vcf"), VcfGenerator.generate(5, 3000, 4).text());
+        for (Path input : List.of(handWritten, generated)) {
+            Path db = tmp.resolve(input.getFileName() + ".duckdb");
+            run("load", input.toString(), "--db", db.toString());
+            for (List<String> options : List.of(List.<String>of(), List.of("--missing", "ref"), List.of("--gaps", "deletion"))) {
+                for (String command : List.of("convert", "export")) {
+                    String name = input.getFileName() + "-" + command + "-" + String.join("", options);
+                    Path vcf = tmp.resolve(name + ".vcf");
+                    Path bcf = tmp.resolve(name + ".bcf");
+                    for (Path out : List.of(vcf, bcf)) {
+                        List<String> args = new ArrayList<>(command.equals("convert")
+                                ? List.of("convert", input.toString()) : List.of("export", "--db", db.toString()));
+                        args.addAll(List.of("-o", out.toString()));
+                        args.addAll(options);
+                        run(args.toArray(String[]::new));
+                    }
+                    String records = bcftoolsStdout("view", "--no-version", "-H", vcf.toString());
+                    assertTrue(records.contains("GT:PS"), name);
+                    assertEquals(records, bcftoolsStdout("view", "--no-version", "-H", bcf.toString()), name);
+                    assertEquals(withoutRunLines(bcftoolsStdout("view", "--no-version", "-h", vcf.toString())),
+                            withoutRunLines(bcftoolsStdout("view", "--no-version", "-h", bcf.toString())), name);
+                    assertArrayEquals(bcfRecords(vcf), bcfRecords(bcf), name);
+                }
+            }
+        }
+        // The hand-written input's phase sets as bcftools reads them from the BCF: int8, int16, int32 and missing.
+        Path bcf = tmp.resolve("ps.vcf-convert-.bcf");
+        assertEquals("10 . \n10 . \n. . \n300 127 \n32768 70000 \n2147483647 . \n. . \n",
+                bcftoolsStdout("query", "-f", "[%PS ]\\n", bcf.toString()));
+    }
+
+    /** What bcftools prints on standard output (its warnings, on standard error, are not compared). */
+    private String bcftoolsStdout(String... args) {
+        List<String> command = new ArrayList<>(List.of("bcftools"));
+        command.addAll(List.of(args));
+        ExternalTool.Result result = ExternalTool.run(tmp, command.toArray(String[]::new));
+        assertEquals(0, result.exitCode(), result.toString());
+        return result.stdout();
+    }
+
+    /** The records of {@code file} as bcftools writes them uncompressed (-Ou): the bytes after the header. */
+    private byte[] bcfRecords(Path file) throws IOException {
+        Path uncompressed = tmp.resolve(file.getFileName() + ".uncompressed"); // a name ending .bcf would be BGZF, -Ou or not
+        bcftoolsStdout("view", "--no-version", "-Ou", "-o", uncompressed.toString(), file.toString());
+        byte[] bytes = Files.readAllBytes(uncompressed);
+        int textLength = (bytes[5] & 0xff) | (bytes[6] & 0xff) << 8 | (bytes[7] & 0xff) << 16 | (bytes[8] & 0xff) << 24;
+        return java.util.Arrays.copyOfRange(bytes, 9 + textLength, bytes.length);
     }
 
     @Test
