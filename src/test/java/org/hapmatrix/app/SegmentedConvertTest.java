@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.export.AltFrom;
 import org.hapmatrix.export.ExportLayout;
 import org.hapmatrix.export.ExportRequest;
@@ -49,7 +50,8 @@ class SegmentedConvertTest {
     Path tmp;
 
     @ParameterizedTest(name = "{0} sites, segments of {1}, batches of {2}, {3} thread(s)")
-    @CsvSource({"500, 37, 7, 2", "500, 125, 125, 1", "500, 500, 100, 2", "500, 5000, 64, 2", "403, 50, 50, 2", "0, 10, 3, 2"})
+    @CsvSource({"500, 37, 7, 2", "500, 125, 125, 1", "500, 500, 100, 2", "500, 5000, 64, 2", "403, 50, 50, 2", "0, 10, 3, 2",
+                "3000, 1500, 10, 2", "3000, 1500, 10, 8", "3000, 1000, 100, 1"})
     void manySegmentsGiveTheReferenceTable(int sites, long segmentSites, int batchSites, int threads) throws IOException {
         GeneratedMatrix matrix = MatrixGenerator.seedShaped(sites, sites);
         Path out = tmp.resolve("out.txt");
@@ -192,6 +194,31 @@ class SegmentedConvertTest {
             assertTrue(SegmentedConvert.run(opened, file.toString(), new EngineSettings(2, "256MB", tmp), ExportRequest.everything(),
                     ExportLayout.of(null, null, outputName, ""), out.toString(), Progress.NONE, 20, 10, 0).isEmpty());
         }
+        assertNothingLeftBeside(out);
+    }
+
+    /**
+     * A bad line met while DuckDB scans a segment's batches (in the first batch, in a later
+     * segment, near the end) stops the convert with its file and line, and nothing is written.
+     */
+    @ParameterizedTest(name = "bad line {0}")
+    @CsvSource({"2", "1234", "2999"})
+    void aBadLineMetWhileAppendingStopsWithItsLineAndNoOutput(int badLine) throws IOException {
+        Path file = tmp.resolve("matrix.txt");
+        MatrixGenerator.seedShaped(8, 3000).writeTo(file, true);
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        String line = lines.get(badLine - 1);
+        lines.set(badLine - 1, line.substring(0, line.lastIndexOf('\t'))); // a column short
+        Files.write(file, lines);
+        Path out = tmp.resolve("out.txt");
+        HapmatrixException e = assertThrows(HapmatrixException.class, () -> {
+            try (OpenedMatrix opened = OpenedMatrix.open(file.toString(), null)) {
+                SegmentedConvert.run(opened, file.toString(), new EngineSettings(2, "256MB", tmp), ExportRequest.everything(),
+                        ExportLayout.TABLE, out.toString(), Progress.NONE, 1500, 10, 0);
+            }
+        });
+        assertEquals(file + ":" + badLine, e.getMessage().substring(0, e.getMessage().indexOf(": ")));
+        assertTrue(e.getMessage().contains("columns"), e.getMessage());
         assertNothingLeftBeside(out);
     }
 
