@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -93,9 +94,66 @@ class SegmentedConvertTest {
         MatrixExport.run(db, file.toString(), settings, ExportRequest.everything(), layout, whole.toString(), Progress.NONE,
                 rowsPerUnit);
         assertEquals(filesIn(whole.getParent()), filesIn(segmented.getParent())); // the same index beside, no part left
-        for (String name : filesIn(whole.getParent())) {
-            assertArrayEquals(Files.readAllBytes(whole.resolveSibling(name)), Files.readAllBytes(segmented.resolveSibling(name)), name);
+        byte[] wholeData = Files.readAllBytes(whole);
+        byte[] segmentedData = Files.readAllBytes(segmented);
+        if (Arrays.equals(wholeData, segmentedData)) {
+            for (String name : filesIn(whole.getParent())) {
+                assertArrayEquals(Files.readAllBytes(whole.resolveSibling(name)), Files.readAllBytes(segmented.resolveSibling(name)), name);
+            }
+        } else {
+            // GKL's deflate (igzip) once in a while encodes an identical block in a byte more or less
+            // (seen in this test's JVM for a 477-byte BCF block; never with zlib, nor between two runs
+            // of one command): then the blocks, their bounds and content, must still be one export's,
+            // and an index beside must list the same records.
+            assertTrue(wholeData.length > 1 && (wholeData[0] & 0xFF) == 0x1f && (wholeData[1] & 0xFF) == 0x8b,
+                    outputName + ": not BGZF, yet its bytes differ");
+            assertEquals(bgzfBlocks(wholeData), bgzfBlocks(segmentedData), outputName);
+            if (filesIn(whole.getParent()).size() > 1) {
+                assertEquals(indexedRecords(whole), indexedRecords(segmented), outputName + "'s index");
+            }
         }
+    }
+
+    /** Each contig's records as read through the index beside {@code file}: bcftools for BCF, tabix for the rest. */
+    private String indexedRecords(Path file) {
+        boolean bcf = file.toString().endsWith(".bcf");
+        String contigs = bcf ? ExternalTool.succeed(tmp, "bcftools", "index", "-s", file.toString())
+                : ExternalTool.succeed(tmp, "tabix", "-l", file.toString());
+        StringBuilder records = new StringBuilder(contigs);
+        for (String line : contigs.strip().split("\n")) {
+            String contig = line.split("\t")[0];
+            records.append(bcf ? ExternalTool.succeed(tmp, "bcftools", "view", "-H", "-r", contig, file.toString())
+                    : ExternalTool.succeed(tmp, "tabix", file.toString(), contig));
+        }
+        return records.toString();
+    }
+
+    /** The uncompressed content of each BGZF block, in order: where the blocks end, and what they hold. */
+    private static List<String> bgzfBlocks(byte[] file) {
+        List<String> blocks = new ArrayList<>();
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(file).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int at = 0;
+        while (at < file.length) {
+            int extraLength = bytes.getShort(at + 10) & 0xFFFF;
+            int blockSize = (bytes.getShort(at + 16) & 0xFFFF) + 1;
+            int uncompressedSize = bytes.getInt(at + blockSize - 4);
+            java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+            inflater.setInput(file, at + 12 + extraLength, blockSize - 12 - extraLength - 8);
+            byte[] content = new byte[uncompressedSize];
+            try {
+                int inflated = 0;
+                while (inflated < uncompressedSize && !inflater.finished()) {
+                    inflated += inflater.inflate(content, inflated, uncompressedSize - inflated);
+                }
+            } catch (java.util.zip.DataFormatException e) {
+                throw new AssertionError("a damaged BGZF block at byte " + at, e);
+            } finally {
+                inflater.end();
+            }
+            blocks.add(new String(content, StandardCharsets.ISO_8859_1));
+            at += blockSize;
+        }
+        return blocks;
     }
 
     /**
