@@ -11,16 +11,23 @@ import org.hapmatrix.matrix.SamplePair;
  * @param contigs  contigs to write; empty writes all (always in first-appearance order)
  * @param altFrom  which samples ALT is computed over
  * @param regions  {@code -r}/{@code -R}: write only sites overlapping these; empty writes all
- * @param sitesOnly the user asked for sites without pairs ({@code --sites-only}); otherwise no pair
- *                  selected is an error
+ * @param sitesOnly the user asked for the sites without any pair ({@code --sites-only})
+ * @param pairsOptional a use case that needs no pair (stats: per-sample figures); otherwise no
+ *                      pair selected is an error, unless {@code sitesOnly}
  */
 public record ExportRequest(List<SamplePair> pairs, List<String> samples, List<String> contigs, AltFrom altFrom,
-                            List<Region> regions, boolean sitesOnly) {
+                            List<Region> regions, boolean sitesOnly, boolean pairsOptional) {
     public ExportRequest {
         pairs = List.copyOf(pairs);
         samples = List.copyOf(samples);
         contigs = List.copyOf(contigs);
         regions = List.copyOf(regions);
+    }
+
+    /** A request as the command line gives it: pairs required unless {@code sitesOnly}. */
+    public ExportRequest(List<SamplePair> pairs, List<String> samples, List<String> contigs, AltFrom altFrom,
+                         List<Region> regions, boolean sitesOnly) {
+        this(pairs, samples, contigs, altFrom, regions, sitesOnly, false);
     }
 
     /** A request that wants pairs (no pair selected is an error), for every site. */
@@ -44,12 +51,12 @@ public record ExportRequest(List<SamplePair> pairs, List<String> samples, List<S
 
     /** This request for every contig of its input (an input that already holds only the selected ones). */
     public ExportRequest withEveryContig() {
-        return new ExportRequest(pairs, samples, List.of(), altFrom, regions, sitesOnly);
+        return new ExportRequest(pairs, samples, List.of(), altFrom, regions, sitesOnly, pairsOptional);
     }
 
     /** This request, content with no pair selected (a use case that needs sites or samples only). */
-    public ExportRequest withSitesOnly() {
-        return new ExportRequest(pairs, samples, contigs, altFrom, regions, true);
+    public ExportRequest withPairsOptional() {
+        return new ExportRequest(pairs, samples, contigs, altFrom, regions, sitesOnly, true);
     }
 
     /** The whole table: default pairs, every contig, ALT over all samples. */

@@ -31,7 +31,7 @@ public final class ExportSelection {
         if (!samples.isEmpty()) {
             pairs = SamplePairs.keptBySamples(pairs, samples, catalog.samples(), source);
         }
-        if (pairs.isEmpty() && !request.sitesOnly()) {
+        if (pairs.isEmpty() && !request.sitesOnly() && !request.pairsOptional()) {
             throw HapmatrixException.usage(source + ": no pair selected, so the output would hold sites only: "
                     + (!explicitPairs.isEmpty() || !samples.isEmpty()
                             ? "--samples keeps no pair whose two samples it names"

@@ -93,7 +93,7 @@ public final class StatsReport {
         try (MatrixDatabase database = MatrixDatabase.openReadOnly(databaseFile, name, settings)) {
             MatrixCatalog catalog = MatrixCatalog.read(database);
             // Per-sample figures need no pair: a selection without pairs is a report without pair sections.
-            ExportPlan plan = ExportSelection.resolve(catalog, name, options.request().withSitesOnly(), settings.threads());
+            ExportPlan plan = ExportSelection.resolve(catalog, name, options.request().withPairsOptional(), settings.threads());
             List<String> samples = sampleSection(catalog, options.request());
             long windowSize = options.windowSize() > 0 ? options.windowSize() : windowSize(plan.contigs());
             figures = new StatsQueries(database, catalog.alleles(), plan, samples, windowSize)
