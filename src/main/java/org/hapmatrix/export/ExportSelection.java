@@ -40,7 +40,7 @@ public final class ExportSelection {
         }
         if (request.sitesOnly()) {
             if (!explicitPairs.isEmpty()) {
-                throw HapmatrixException.usage("--sites-only writes no pair: leave out --pair/--pairs, or --sites-only");
+                throw HapmatrixException.usage(source + ": --sites-only writes no pair: leave out --pair/--pairs, or --sites-only");
             }
             pairs = List.of(); // the sites alone, as --sites-only says, whatever pairs the names make
         }
