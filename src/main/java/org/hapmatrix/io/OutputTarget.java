@@ -350,6 +350,16 @@ public final class OutputTarget implements AutoCloseable {
             if (failure instanceof NoSuchFileException) {
                 return "No such file or directory";
             }
+            // The system's words (strerror) for the other kinds Java names only by class.
+            if (failure instanceof java.nio.file.NotDirectoryException) {
+                return "Not a directory";
+            }
+            if (failure instanceof java.nio.file.FileAlreadyExistsException) {
+                return "File exists";
+            }
+            if (failure instanceof java.nio.file.DirectoryNotEmptyException) {
+                return "Directory not empty";
+            }
             return failure.getClass().getSimpleName();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

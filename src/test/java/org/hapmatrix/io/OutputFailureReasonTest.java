@@ -23,6 +23,9 @@ class OutputFailureReasonTest {
         assertEquals("Read-only file system", OutputTarget.describe(new FileSystemException(SCRATCH, null, "Read-only file system")));
         assertEquals("Permission denied", OutputTarget.describe(new AccessDeniedException(SCRATCH, null, "Permission denied")));
         assertEquals("FileSystemException", OutputTarget.describe(new FileSystemException(SCRATCH)));
+        assertEquals("Not a directory", OutputTarget.describe(new java.nio.file.NotDirectoryException(SCRATCH)));
+        assertEquals("File exists", OutputTarget.describe(new java.nio.file.FileAlreadyExistsException(SCRATCH)));
+        assertEquals("Directory not empty", OutputTarget.describe(new java.nio.file.DirectoryNotEmptyException(SCRATCH)));
     }
 
     @Test
