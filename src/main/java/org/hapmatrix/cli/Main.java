@@ -92,6 +92,14 @@ public final class Main {
         for (Class<?> subcommand : named != null ? List.<Class<?>>of(named) : HapmatrixCommand.SUBCOMMANDS) {
             commandLine.addSubcommand(subcommand);
         }
+        // picocli applies a command's model transformer only to the tree it is built with; the
+        // subcommands added above get theirs here (each changes its spec in place).
+        for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = subcommand.getCommandSpec();
+            if (spec.modelTransformer() != null) {
+                spec.modelTransformer().transform(spec);
+            }
+        }
         if (named == null) {
             commandLine.addSubcommand(new HelpCommand()); // last in the command list
         }

@@ -12,6 +12,7 @@ import org.hapmatrix.app.stats.StatsReport;
 import org.hapmatrix.io.OutputTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -21,7 +22,8 @@ import picocli.CommandLine.TypeConversionException;
 /** {@code stats}: figures about a loaded database or a matrix, as TSV/JSON sections and an HTML report. */
 @Command(name = "stats",
         description = "Per-sample missingness, per-pair differences, per-contig counts, ALT allele counts and the AC spectrum"
-                + " of a database (--db) or a matrix; sections as TSV or JSON, and with --html a report with charts.")
+                + " of a database (--db) or a matrix; sections as TSV or JSON, and with --html a report with charts.",
+        modelTransformer = StatsCommand.WithoutRegions.class)
 final class StatsCommand extends DatabaseCommand {
     private static final Pattern PLAIN_ARGUMENT = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
 
@@ -61,10 +63,6 @@ final class StatsCommand extends DatabaseCommand {
         if (headerFile != null && matrix == null) {
             throw new ParameterException(spec.commandLine(), "--header goes with a MATRIX, not with --db");
         }
-        if (!selection.request().regions().isEmpty()) {
-            // The figures would count whole contigs whatever the regions: refused rather than half applied.
-            throw new ParameterException(spec.commandLine(), "stats selects whole contigs (--contigs), not regions (-r/-R)");
-        }
         Map<String, Path> inputs = new LinkedHashMap<>(selection.inputFiles());
         inputs.put("database", database);
         inputs.putAll(MatrixInputOptions.inputFiles(matrix, headerFile));
@@ -101,6 +99,24 @@ final class StatsCommand extends DatabaseCommand {
 
     private static String quoted(String argument) {
         return PLAIN_ARGUMENT.matcher(argument).matches() ? argument : "'" + argument.replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * stats selects whole contigs (--contigs, until issue 19's regions): the selection mixin's
+     * -r/-R are taken off its command line, help and reference, since its figures would count
+     * whole contigs whatever the regions.
+     */
+    static final class WithoutRegions implements CommandLine.IModelTransformer {
+        @Override
+        public CommandLine.Model.CommandSpec transform(CommandLine.Model.CommandSpec command) {
+            for (String name : new String[] {"--regions", "--regions-file"}) {
+                CommandLine.Model.OptionSpec option = command.findOption(name);
+                if (option != null) {
+                    command.remove(option);
+                }
+            }
+            return command;
+        }
     }
 
     static final class FormatConverter implements ITypeConverter<StatsFormat> {

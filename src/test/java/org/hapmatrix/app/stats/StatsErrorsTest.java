@@ -87,8 +87,8 @@ class StatsErrorsTest {
         assertFails(2, "'xml' is not a stats format", "stats", "--db", db.toString(), "--format", "xml");
         assertFails(2, "must be at least 1", "stats", "--db", db.toString(), "--window", "0");
         assertFails(2, "expected a whole number of positions", "stats", "--db", db.toString(), "--window", "1e6");
-        assertFails(2, "stats selects whole contigs (--contigs), not regions (-r/-R)", "stats", "--db", db.toString(),
-                "-r", "1:1-5");
+        assertFails(2, "unknown option '-r' for hapmatrix stats", "stats", "--db", db.toString(), "-r", "1:1-5");
+        assertFails(2, "unknown option '--regions-file' for hapmatrix stats", "stats", "--db", db.toString(), "--regions-file", "r.bed");
     }
 
     @Test
