@@ -31,8 +31,7 @@ final class BinningIndex {
     long maxEnd;
     /** Per reference id: its bins (bin number to chunks as begin, end pairs), or null without records. */
     private final List<TreeMap<Integer, Chunks>> bins = new ArrayList<>();
-    private final List<long[]> linear = new ArrayList<>();
-    private final List<Integer> linearLength = new ArrayList<>();
+    private final List<LinearIndex> linear = new ArrayList<>();
     private int lastTid = -1;
     private int lastBin = NO_BIN;
     private int saveTid = -1;
@@ -153,7 +152,6 @@ final class BinningIndex {
         while (bins.size() <= tid) {
             bins.add(null);
             linear.add(null);
-            linearLength.add(0);
         }
         if (lastTid != tid) {
             lastTid = tid;
@@ -161,7 +159,7 @@ final class BinningIndex {
         }
         if (bins.get(tid) == null) {
             bins.set(tid, new TreeMap<>());
-            linear.set(tid, new long[16]);
+            linear.set(tid, new LinearIndex());
         }
         if (begin < 0) {
             begin = 0;
@@ -169,7 +167,7 @@ final class BinningIndex {
         if (end <= 0) {
             end = 1;
         }
-        insertLinear(tid, begin, end, start);
+        linear.get(tid).add(begin, end, start);
         int bin = regionToBin(begin, end);
         if (lastBin != bin) {
             if (saveBin != NO_BIN) {
@@ -191,30 +189,6 @@ final class BinningIndex {
 
     private Chunks chunks(int tid, int bin) {
         return bins.get(tid).computeIfAbsent(bin, b -> new Chunks());
-    }
-
-    private void insertLinear(int tid, long begin, long end, long offset) {
-        int first = (int) (begin >> MIN_SHIFT);
-        int last = (int) ((end - 1) >> MIN_SHIFT);
-        long[] windows = linear.get(tid);
-        int length = linearLength.get(tid);
-        if (windows.length < last + 1) {
-            int size = windows.length;
-            while (size < last + 1) {
-                size *= 2;
-            }
-            windows = Arrays.copyOf(windows, size);
-            linear.set(tid, windows);
-        }
-        if (length < last + 1) {
-            Arrays.fill(windows, length, last + 1, -1L);
-            linearLength.set(tid, last + 1);
-        }
-        for (int window = first; window <= last; window++) {
-            if (windows[window] == -1L) {
-                windows[window] = offset;
-            }
-        }
     }
 
     /** htslib's hts_reg2bin. */
@@ -278,13 +252,7 @@ final class BinningIndex {
                     }
                 }
             }
-            long[] windows = linear.get(tid);
-            int length = linearLength.get(tid);
-            for (int window = 0; window < length; window++) {
-                if (windows[window] != -1L) {
-                    windows[window] += delta;
-                }
-            }
+            linear.get(tid).shift(delta);
         }
         saveOffset += delta;
         lastOffset += delta;
@@ -310,27 +278,16 @@ final class BinningIndex {
 
     private void updateLinearOffsets(int tid) {
         TreeMap<Integer, Chunks> referenceBins = bins.get(tid);
-        long[] windows = linear.get(tid);
-        int length = linearLength.get(tid);
         if (referenceBins == null) {
             return;
         }
         Chunks meta = referenceBins.get(metaBin());
-        long firstOffsetOfReference = meta != null ? meta.begin(0) : 0;
-        int window = 0;
-        for (; window < length && windows[window] == -1L; window++) {
-            windows[window] = firstOffsetOfReference;
-        }
-        for (; window < length; window++) {
-            if (windows[window] == -1L) {
-                windows[window] = windows[window - 1];
-            }
-        }
+        LinearIndex windows = linear.get(tid);
+        windows.setFirstOffset(meta != null ? meta.begin(0) : 0);
         for (var entry : referenceBins.entrySet()) {
             int bin = entry.getKey();
             if (bin < binCount) {
-                int bottom = bottomWindow(bin);
-                entry.getValue().linearOffset = bottom < length ? windows[bottom] : 0;
+                entry.getValue().linearOffset = windows.offsetAt(bottomWindow(bin));
             } else {
                 entry.getValue().linearOffset = 0;
             }
@@ -395,7 +352,71 @@ final class BinningIndex {
         return tid < bins.size() ? bins.get(tid) : null;
     }
 
+    /** The linear index of reference {@code tid} as a .tbi writes it, every window up to its last record's; after {@link #finish}. */
     long[] linear(int tid) {
-        return Arrays.copyOf(linear.get(tid), linearLength.get(tid));
+        return linear.get(tid).dense();
+    }
+
+    /**
+     * The linear index of one reference: for each 16 kb window, the offset of the first record
+     * overlapping it, an empty window taking its predecessor's (htslib's insert_to_l and
+     * update_loff). Kept sparse, only the windows records touch, in ascending order: a .csi's
+     * positions reach 2^41, 2^27 windows, which a dense array would hold in 1 GiB for one site
+     * at the end of a contig.
+     */
+    private static final class LinearIndex {
+        private long[] windows = new long[16];
+        private long[] offsets = new long[16];
+        private int count;
+        private long firstOffset;
+
+        /**
+         * Records come sorted by begin, so a window before the last one set is either set or
+         * lies before this record's first window: only windows after the last set are new.
+         */
+        void add(long begin, long end, long offset) {
+            long first = begin >> MIN_SHIFT;
+            long last = (end - 1) >> MIN_SHIFT;
+            long from = count == 0 ? first : Math.max(first, windows[count - 1] + 1);
+            for (long window = from; window <= last; window++) {
+                if (count == windows.length) {
+                    windows = Arrays.copyOf(windows, 2 * count);
+                    offsets = Arrays.copyOf(offsets, 2 * count);
+                }
+                windows[count] = window;
+                offsets[count] = offset;
+                count++;
+            }
+        }
+
+        void shift(long delta) {
+            for (int i = 0; i < count; i++) {
+                offsets[i] += delta;
+            }
+        }
+
+        /** The reference's first offset, which the windows before its first record take. */
+        void setFirstOffset(long offset) {
+            firstOffset = offset;
+        }
+
+        /** The window's offset as htslib's filled linear index has it; 0 beyond the last window set. */
+        long offsetAt(long window) {
+            if (count == 0 || window > windows[count - 1]) {
+                return 0;
+            }
+            int found = Arrays.binarySearch(windows, 0, count, window);
+            int atOrBefore = found >= 0 ? found : -found - 2;
+            return atOrBefore < 0 ? firstOffset : offsets[atOrBefore];
+        }
+
+        long[] dense() {
+            int length = count == 0 ? 0 : Math.toIntExact(windows[count - 1] + 1);
+            long[] dense = new long[length];
+            for (int window = 0; window < length; window++) {
+                dense[window] = offsetAt(window);
+            }
+            return dense;
+        }
     }
 }
