@@ -72,19 +72,9 @@ final class StatsHtml {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
             json.writeStartObject();
-            json.writeObjectFieldStart("inputs");
-            for (Map.Entry<String, String> input : inputs.entrySet()) {
-                json.writeStringField(input.getKey(), input.getValue());
-            }
-            json.writeEndObject();
-            StatsFigures.Summary s = f.summary();
+            StatsJsonFields.inputs(json, inputs);
             json.writeObjectFieldStart("summary");
-            json.writeNumberField("sites", s.sites());
-            json.writeNumberField("alt_sites", s.altSites());
-            json.writeNumberField("multiallelic_sites", s.multiallelicSites());
-            json.writeNumberField("contigs", s.contigs());
-            json.writeNumberField("samples", s.samples());
-            json.writeNumberField("pairs", s.pairs());
+            StatsJsonFields.summaryCounts(json, f.summary());
             json.writeEndObject();
             json.writeNumberField("window_size", f.windowSize());
             json.writeArrayFieldStart("samples"); // [sample, missing, gaps, sites]

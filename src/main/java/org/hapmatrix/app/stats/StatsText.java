@@ -102,19 +102,9 @@ final class StatsText {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
-            json.writeObjectFieldStart("inputs");
-            for (Map.Entry<String, String> input : inputs.entrySet()) {
-                json.writeStringField(input.getKey(), input.getValue());
-            }
-            json.writeEndObject();
-            StatsFigures.Summary s = f.summary();
+            StatsJsonFields.inputs(json, inputs);
             json.writeObjectFieldStart("summary");
-            json.writeNumberField("sites", s.sites());
-            json.writeNumberField("alt_sites", s.altSites());
-            json.writeNumberField("multiallelic_sites", s.multiallelicSites());
-            json.writeNumberField("contigs", s.contigs());
-            json.writeNumberField("samples", s.samples());
-            json.writeNumberField("pairs", s.pairs());
+            StatsJsonFields.summaryCounts(json, f.summary());
             json.writeNumberField("window_size", f.windowSize());
             json.writeEndObject();
             json.writeArrayFieldStart("samples");
