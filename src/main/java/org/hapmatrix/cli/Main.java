@@ -12,7 +12,6 @@ import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.RunLast;
-import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
 
 /**
@@ -150,9 +149,7 @@ public final class Main {
     private static int reportUsageError(CommandLine.ParameterException error, String[] args) {
         CommandLine command = error.getCommandLine();
         PrintWriter err = command.getErr();
-        String message = error instanceof UnmatchedArgumentException unmatched ? UsageErrors.unmatched(unmatched)
-                : error.getMessage().replace('\n', ' ').strip();
-        err.println("hapmatrix: " + PrintableText.oneLine(message) + " (see --help)");
+        err.println("hapmatrix: " + PrintableText.oneLine(UsageErrors.message(error)) + " (see --help)");
         err.flush();
         return ExitCode.USAGE;
     }

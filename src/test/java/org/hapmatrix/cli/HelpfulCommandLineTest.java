@@ -45,7 +45,7 @@ class HelpfulCommandLineTest {
     @CsvSource(delimiter = '|', value = {
         "conver x|unknown command 'conver'; did you mean 'convert'?",
         "exprot --db d|unknown command 'exprot'; did you mean 'export'?",
-        "frobnicate|unknown command 'frobnicate'",
+        "frobnicate|unknown command 'frobnicate'; the commands are: convert, load, export, sql, info, stats, contigs, concat, help",
         "convert --fromat vcf M|unknown option '--fromat' for hapmatrix convert; did you mean '--format'?",
         "convert M --fromat=vcf|unknown option '--fromat=vcf' for hapmatrix convert; did you mean '--format'?",
         "convert M --treads 2|unknown option '--treads' for hapmatrix convert; did you mean '--threads'?",
@@ -55,6 +55,44 @@ class HelpfulCommandLineTest {
     void mistypedCommandsAndOptionsAreNamedWithSuggestions(String commandLine, String message) {
         CliRunner.Result result = CliRunner.run(commandLine.split(" "));
         assertEquals(2, result.exitCode(), result.toString());
+        assertEquals("hapmatrix: " + message + " (see --help)\n", result.stderr());
+    }
+
+    /**
+     * picocli's own usage errors read as the documented form (docs/errors.md): one line,
+     * {@code hapmatrix: MESSAGE (see --help)}, exit 2, in plain words (picocli wrote "Unknown
+     * subcommand 'x'.", "Error: Missing required argument (specify one of these): (QUERY | -f=FILE)",
+     * "expected one of [tbi, csi, none] (case-sensitive) but was 'xyz'").
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "help frobnicate|unknown command 'frobnicate'; the commands are: convert, load, export, sql, info, stats, contigs, concat, help",
+        "help exprot|unknown command 'exprot'; did you mean 'export'?",
+        "convert|missing argument MATRIX for hapmatrix convert",
+        "load --db d|missing argument MATRIX for hapmatrix load",
+        "export|missing option --db FILE for hapmatrix export",
+        "sql --db d|missing argument QUERY or option --file FILE for hapmatrix sql",
+        "concat|missing argument PART for hapmatrix concat",
+        "convert M -o out.vcf.gz --index xyz|Invalid value for option '--index': 'xyz' is not one of tbi, csi, none",
+        "export --db d --index TBI|Invalid value for option '--index': 'TBI' is not one of tbi, csi, none",
+        "convert M --gaps xyz|Invalid value for option '--gaps': 'xyz' is not one of star, deletion, missing",
+        "convert M --missing xyz|Invalid value for option '--missing': 'xyz' is not one of ref, dot",
+        "convert M --alt-from xyz|Invalid value for option '--alt-from': 'xyz' is not one of all, selected",
+        "sql --db d --format xyz Q|Invalid value for option '--format': 'xyz' is not one of table, tsv, csv, json",
+        "stats --db d --format xyz|Invalid value for option '--format': 'xyz' is not one of tsv, json",
+        "convert M --format xyz|Invalid value for option '--format': 'xyz' is not a format: expected tsv, vcf, bcf or phase-extender",
+        "convert M --threads 0|Invalid value for option '--threads': must be at least 1, not 0",
+        "convert M -o|option '--output' needs a value (OUT)",
+        "export --db|option '--db' needs a value (FILE)",
+        "convert M -o --threads 2|option '--output' needs a value (OUT), found the option '--threads'",
+        "convert M --frobnicate|unknown option '--frobnicate' for hapmatrix convert",
+        "convert M N|unexpected argument 'N' for hapmatrix convert",
+        "convert M --format vcf --format tsv|option '--format' (FORMAT) should be specified only once",
+    })
+    void picocliUsageErrorsReadLikeTheDocumentedForm(String commandLine, String message) {
+        CliRunner.Result result = CliRunner.run(commandLine.split(" "));
+        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals("", result.out());
         assertEquals("hapmatrix: " + message + " (see --help)\n", result.stderr());
     }
 
