@@ -70,6 +70,9 @@ public record Region(String contig, long from, long to) {
      * {@code #} and empty lines are skipped; columns after the third are ignored.
      */
     public static List<Region> readFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw HapmatrixException.usage(file + ": is a directory, not a regions file");
+        }
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean bed = lower.endsWith(".bed") || lower.endsWith(".bed.gz");
         List<Region> regions = new ArrayList<>();

@@ -184,4 +184,24 @@ class RegionsTest {
         assertEquals(2, missingBed.exitCode());
         assertEquals("hapmatrix: " + missing + ": no such file\n", missingBed.stderr());
     }
+
+    /** A folder given as -R reads like the other wrong kinds of path (it said "cannot read the regions file: Is a directory"). */
+    @Test
+    void aFolderAsTheRegionsFileIsAUsageErrorNamingIt() throws IOException {
+        Path folder = Files.createDirectory(tmp.resolve("regions.bed"));
+        Path db = tmp.resolve("m.duckdb");
+        run(List.of("load", "testdata/example/three_sites.txt", "--db", db.toString()));
+        Path out = tmp.resolve("out.txt");
+        Path newDb = tmp.resolve("new.duckdb");
+        List<List<String>> commandLines = List.of(
+                List.of("convert", "testdata/example/three_sites.txt", "-R", folder.toString(), "-o", out.toString()),
+                List.of("export", "--db", db.toString(), "-R", folder.toString(), "-o", out.toString()),
+                List.of("load", "testdata/example/three_sites.txt", "--db", newDb.toString(), "-R", folder.toString()));
+        for (List<String> commandLine : commandLines) {
+            CliRunner.Result result = CliRunner.run(commandLine.toArray(String[]::new));
+            assertEquals(2, result.exitCode(), commandLine + ": " + result);
+            assertEquals("hapmatrix: " + folder + ": is a directory, not a regions file\n", result.stderr(), commandLine.toString());
+            assertFalse(Files.exists(out) || Files.exists(newDb), commandLine.toString());
+        }
+    }
 }
