@@ -1,5 +1,7 @@
 package org.hapmatrix.app;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
@@ -81,12 +85,9 @@ public final class UserQueryOutput {
             try (ResultSet rows = statement.getResultSet();
                  OutputTarget target = OutputTarget.open(output, false)) {
                 if (format.printer != null) {
-                    PrintWriter out = new PrintWriter(new OutputStreamWriter(target.stream(), StandardCharsets.UTF_8));
+                    PrintWriter out = new PrintWriter(new OutputStreamWriter(failingWithTheReason(target), StandardCharsets.UTF_8));
                     format.printer.print(rows, out);
                     out.flush();
-                    if (out.checkError()) {
-                        throw new HapmatrixException(output + ": write failed");
-                    }
                 } else {
                     Path file = target.temporaryFile() != null ? target.temporaryFile() : Path.of(output).toAbsolutePath();
                     writeParquet((DuckDBResultSet) rows, file, output);
@@ -112,8 +113,60 @@ public final class UserQueryOutput {
             writer.registerArrowStream(ARROW_STREAM, stream);
             statement.execute(copy);
         } catch (SQLException e) {
-            throw new HapmatrixException(output + ": " + DuckDbErrors.oneLine(e), e);
+            String reason = writeFailureReason(e.getMessage());
+            throw new HapmatrixException(output + ": " + (reason != null ? "write failed: " + reason : DuckDbErrors.oneLine(e)), e);
         }
+    }
+
+    /**
+     * {@code target}'s stream, whose failed write ends the run with the reason ({@code write
+     * failed: No space left on device}): PrintWriter would swallow the IOException and leave only
+     * {@link PrintWriter#checkError()}, which has none.
+     */
+    private static OutputStream failingWithTheReason(OutputTarget target) {
+        OutputStream stream = target.stream();
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                try {
+                    stream.write(bytes, offset, length);
+                } catch (IOException e) {
+                    throw target.writeFailure(e);
+                }
+            }
+
+            @Override
+            public void flush() {
+                try {
+                    stream.flush();
+                } catch (IOException e) {
+                    throw target.writeFailure(e);
+                }
+            }
+        };
+    }
+
+    /** What DuckDB wrote that a file could not be opened or written (an IO Error), else null. */
+    private static final Pattern FILE_FAILURE = Pattern.compile(
+            "(?:Could not write file|Cannot open file|Could not open file) \\\\?\".*\\\\?\": ([^\"\\\\]+)");
+
+    /**
+     * The system's reason in DuckDB's message about a file its Parquet writer could not write,
+     * else null: the message names the scratch file the user never chose, and may wrap the
+     * reason in JSON ({@code IO Error: Async write failed ...: {"exception_message":"Could not
+     * write file \"/d/.x.parquet.hm-...part\": No space left on device","errno":"28"}}).
+     */
+    static String writeFailureReason(String duckDbMessage) {
+        if (duckDbMessage == null || !duckDbMessage.startsWith("IO Error")) {
+            return null;
+        }
+        Matcher failure = FILE_FAILURE.matcher(duckDbMessage);
+        return failure.find() ? failure.group(1).strip() : null;
     }
 
     /**

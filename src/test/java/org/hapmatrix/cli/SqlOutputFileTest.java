@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -155,6 +156,62 @@ class SqlOutputFileTest {
         assertEquals(0, result.exitCode(), result.toString());
         assertEquals(CliRunner.run("sql", "--db", db.toString(), "--format", "csv", QUERY).out(), result.out());
         assertTrue(result.out().contains("c2,3,T"), result.out());
+    }
+
+    /** A write that fails says why, as convert's output errors do (it said only "write failed", or DuckDB's JSON). */
+    @Test
+    void aFailedWriteGivesTheReason() throws IOException {
+        assumeTrue(Files.exists(Path.of("/dev/full")), "no /dev/full here");
+        for (String format : List.of("csv", "tsv", "json", "parquet")) {
+            Path full = Files.createSymbolicLink(tmp.resolve("full." + format), Path.of("/dev/full"));
+            CliRunner.Result result = sql(full.toString(), QUERY);
+            assertEquals(1, result.exitCode(), result.toString());
+            assertEquals("hapmatrix: " + full + ": write failed: No space left on device\n", result.stderr());
+        }
+        assertNoPartFiles();
+    }
+
+    /**
+     * A disk that fills while the result is written (a real 64 KiB tmpfs, so root only): the
+     * reason, not the scratch file DuckDB's Parquet writer named, and nothing left in the folder.
+     */
+    @Test
+    void aFullDiskLeavesNoPartialFile() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "mounting a small tmpfs needs root");
+        Path small = Files.createDirectory(tmp.resolve("small"));
+        run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", small.toString());
+        try {
+            for (String format : List.of("csv", "json", "parquet")) {
+                Path out = small.resolve("result." + format);
+                CliRunner.Result result = sql(out.toString(), "SELECT range, md5(range::VARCHAR) AS h FROM range(200000)");
+                assertEquals(1, result.exitCode(), result.toString());
+                assertEquals("hapmatrix: " + out + ": write failed: No space left on device\n", result.stderr());
+                try (Stream<Path> files = Files.list(small)) {
+                    assertEquals(List.of(), files.toList(), format);
+                }
+            }
+        } finally {
+            // Lazy: a DuckDB thread of a failed run may still be closing its file there.
+            run("umount", "-l", small.toString());
+        }
+    }
+
+    /** A folder that is missing or cannot be written in is a usage error with the reason, before the query runs. */
+    @Test
+    void aMissingOrUnwritableFolderIsAUsageErrorWithTheReason() {
+        Path missing = tmp.resolve("no-such-folder").resolve("result.csv");
+        CliRunner.Result result = sql(missing.toString(), QUERY);
+        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals("hapmatrix: " + missing + ": output directory does not exist\n", result.stderr());
+        assumeTrue(Files.isDirectory(Path.of("/sys")), "no /sys here");
+        result = sql("/sys/result.parquet", QUERY);
+        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals("hapmatrix: /sys/result.parquet: cannot write in the output directory: Permission denied\n", result.stderr());
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        assertEquals(0, process.waitFor(), String.join(" ", command));
     }
 
     private void assertNoPartFiles() throws IOException {
