@@ -14,7 +14,9 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hapmatrix.util.PrintableText;
 
 /**
@@ -96,7 +98,7 @@ public enum ResultFormat {
     json {
         @Override
         public void print(ResultSet rows, PrintWriter out) throws SQLException {
-            List<String> names = columnNames(rows);
+            List<String> names = uniqueNames(columnNames(rows));
             ResultSetMetaData meta = rows.getMetaData();
             try {
                 JsonGenerator json = JSON.createGenerator(out);
@@ -236,6 +238,42 @@ public enum ResultFormat {
             names.add(meta.getColumnLabel(i));
         }
         return names;
+    }
+
+    /**
+     * The names made unique as DuckDB makes a subquery's or a Parquet file's columns
+     * (QueryResult::DeduplicateColumns): a name met again, ignoring ASCII case, gets {@code _1},
+     * {@code _2}, ..., skipping names already taken. For JSON keys: of two equal keys a reader
+     * keeps one value and silently drops the other; with these, {@code sql -o x.json} and
+     * {@code x.parquet} name the columns alike.
+     */
+    static List<String> uniqueNames(List<String> names) {
+        Map<String, Integer> uses = new HashMap<>();
+        List<String> unique = new ArrayList<>();
+        for (String name : names) {
+            String key = asciiLowerCase(name);
+            Integer count = uses.get(key);
+            if (count == null) {
+                uses.put(key, 1);
+                unique.add(name);
+                continue;
+            }
+            String renamed = name + "_" + count;
+            while (uses.containsKey(asciiLowerCase(renamed))) {
+                uses.put(key, ++count);
+                renamed = name + "_" + count;
+            }
+            uses.put(asciiLowerCase(renamed), 1);
+            unique.add(renamed);
+        }
+        return unique;
+    }
+
+    /** DuckDB compares names ignoring the case of ASCII letters only. */
+    private static String asciiLowerCase(String name) {
+        StringBuilder lower = new StringBuilder(name.length());
+        name.chars().forEach(c -> lower.append((char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c)));
+        return lower.toString();
     }
 
     private static void delimited(ResultSet rows, PrintWriter out, char delimiter,

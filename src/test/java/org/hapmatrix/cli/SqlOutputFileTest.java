@@ -158,6 +158,37 @@ class SqlOutputFileTest {
         assertTrue(result.out().contains("c2,3,T"), result.out());
     }
 
+    /**
+     * A name given to several columns is made unique in JSON as DuckDB makes it (it wrote the same
+     * key twice, and a JSON reader keeps only one of the values): the names a Parquet file gets.
+     */
+    @Test
+    void jsonKeysAreUniqueAsDuckDbMakesRepeatedNames() throws Exception {
+        String query = "SELECT 1 AS a, 2 AS a, 3 AS A, 4 AS a_1, 5 AS a, 6 AS b";
+        String expected = "[\n  {\"a\": 1, \"a_1\": 2, \"A_2\": 3, \"a_1_1\": 4, \"a_3\": 5, \"b\": 6}\n]\n";
+        CliRunner.Result printed = CliRunner.run("sql", "--db", db.toString(), "--format", "json", query);
+        assertEquals(0, printed.exitCode(), printed.toString());
+        assertEquals(expected, printed.out());
+        Path json = tmp.resolve("repeated.json");
+        assertEquals(0, sql(json.toString(), query).exitCode());
+        assertEquals(expected, Files.readString(json));
+
+        Path parquet = tmp.resolve("repeated.parquet");
+        assertEquals(0, sql(parquet.toString(), query).exitCode());
+        List<String> parquetNames = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement();
+             ResultSet read = statement.executeQuery("SELECT * FROM read_parquet('" + parquet + "')")) {
+            for (int i = 1; i <= read.getMetaData().getColumnCount(); i++) {
+                parquetNames.add(read.getMetaData().getColumnName(i));
+            }
+        }
+        assertEquals(List.of("a", "a_1", "A_2", "a_1_1", "a_3", "b"), parquetNames);
+        // The other formats show the names as the query gives them.
+        CliRunner.Result csv = CliRunner.run("sql", "--db", db.toString(), "--format", "csv", query);
+        assertEquals("a,a,A,a_1,a,b\n1,2,3,4,5,6\n", csv.out());
+    }
+
     /** A write that fails says why, as convert's output errors do (it said only "write failed", or DuckDB's JSON). */
     @Test
     void aFailedWriteGivesTheReason() throws IOException {
