@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
@@ -222,16 +223,22 @@ public final class PartConcatenator {
 
     private static void refuseOutputAmongParts(List<String> parts, String output) {
         Path target = OutputTarget.checkPath(output);
-        if (target == null || !Files.exists(target)) {
+        if (target == null) {
             return;
         }
         for (String part : parts) {
             try {
-                if (Files.exists(Path.of(part)) && Files.isSameFile(target, Path.of(part))) {
+                if (Files.exists(target) && Files.exists(Path.of(part)) && Files.isSameFile(target, Path.of(part))) {
                     throw HapmatrixException.usage(output + ": the output is also a part");
                 }
             } catch (IOException e) {
                 throw new HapmatrixException(part + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+        // Every layout's commit replaces or removes the indexes beside the output (OUT.tbi, OUT.csi).
+        for (String part : parts) {
+            if (!MatrixInput.STDIN.equals(part)) {
+                OutputTarget.requireNotAnInputWithIndexes(output, Map.of("part", Path.of(part)));
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.hapmatrix.gather;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +59,41 @@ class ConcatChecksTest {
         assertFalse(result.stderr().contains("htsjdk") || result.stderr().contains("Exception"), result.stderr());
         assertFalse(Files.exists(output), "nothing written");
         assertFalse(Files.exists(Path.of(output + ".tbi")), "no index written");
+    }
+
+    /**
+     * A part named as an index beside the output (OUT.tbi, OUT.csi), which every concat replaces
+     * or removes, is refused as convert refuses an input there (it was joined, then deleted).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {".txt", ".vcf.gz", ".bcf"})
+    void aPartNamedAsTheOutputsIndexIsRefused(String suffix) throws IOException {
+        Path first = part("a" + suffix, "c1");
+        Path second = part("b" + suffix, "c2");
+        Path output = tmp.resolve("all" + suffix);
+        for (String index : List.of(".tbi", ".csi")) {
+            Path asIndex = Files.copy(second, Path.of(output + index));
+            for (boolean outputExists : List.of(false, true)) {
+                if (outputExists) {
+                    Files.writeString(output, "old");
+                }
+                CliRunner.Result result = concat(output, first, asIndex);
+                assertEquals(2, result.exitCode(), result.toString());
+                assertEquals("hapmatrix: " + output + ": output's index is the part " + asIndex
+                        + "; writing it would destroy an input\n", result.stderr());
+                assertArrayEquals(Files.readAllBytes(second), Files.readAllBytes(asIndex));
+                assertEquals(outputExists ? "old" : null, Files.exists(output) ? Files.readString(output) : null);
+            }
+            Files.delete(output);
+            Files.delete(asIndex);
+        }
+        // The same file under another name: a hard link.
+        Path linked = Files.createLink(tmp.resolve("linked" + suffix), Files.copy(second, Path.of(output + ".csi")));
+        CliRunner.Result result = concat(output, first, linked);
+        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals("hapmatrix: " + output + ": output's index is the part " + linked
+                + "; writing it would destroy an input\n", result.stderr());
+        assertTrue(Files.exists(linked) && Files.exists(Path.of(output + ".csi")));
     }
 
     @ParameterizedTest(name = "{0}")
