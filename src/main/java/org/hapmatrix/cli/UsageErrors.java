@@ -43,8 +43,10 @@ final class UsageErrors {
         }
         String message = error.getMessage().replace('\n', ' ').strip();
         List<String> choices = choices(error.getArgSpec());
-        if (error.getCause() instanceof TypeConversionException conversion && error.getValue() != null && !choices.isEmpty()) {
-            // picocli: "expected one of [tbi, csi, none] (case-sensitive) but was 'xyz'"
+        if (error.getCause() instanceof TypeConversionException conversion && error.getValue() != null && !choices.isEmpty()
+                && conversion.getMessage().startsWith("expected one of ")) {
+            // picocli's own enum message, "expected one of [tbi, csi, none] (case-sensitive) but was 'xyz'"
+            // (an option with a converter of its own keeps that converter's words)
             return message.replace(conversion.getMessage(), "'" + error.getValue() + "' is not one of " + String.join(", ", choices));
         }
         return message;
@@ -85,7 +87,7 @@ final class UsageErrors {
     private static String unknownCommand(String word, CommandSpec command) {
         List<String> commands = command.subcommands().entrySet().stream()
                 .filter(entry -> !entry.getValue().getCommandSpec().usageMessage().hidden())
-                .map(entry -> entry.getKey()).distinct().toList();
+                .map(java.util.Map.Entry::getKey).distinct().toList();
         List<String> suggestions = closest(word, commands);
         return "unknown command '" + word + "'; "
                 + (suggestions.isEmpty() ? "the commands are: " + String.join(", ", commands) : didYouMean(suggestions));
@@ -102,7 +104,7 @@ final class UsageErrors {
     }
 
     /**
-     * A required argument or option not given ({@code missing MATRIX for hapmatrix convert}), or
+     * A required argument or option not given ({@code missing argument MATRIX for hapmatrix convert}), or
      * an option given without its value ({@code option '--output' needs a value (OUT)}).
      */
     private static String missing(MissingParameterException error) {

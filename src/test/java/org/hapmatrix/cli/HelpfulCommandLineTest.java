@@ -79,7 +79,7 @@ class HelpfulCommandLineTest {
         "convert M --missing xyz|Invalid value for option '--missing': 'xyz' is not one of ref, dot",
         "convert M --alt-from xyz|Invalid value for option '--alt-from': 'xyz' is not one of all, selected",
         "sql --db d --format xyz Q|Invalid value for option '--format': 'xyz' is not one of table, tsv, csv, json",
-        "stats --db d --format xyz|Invalid value for option '--format': 'xyz' is not one of tsv, json",
+        "stats --db d --format xyz|Invalid value for option '--format': 'xyz' is not a stats format: expected tsv or json",
         "convert M --format xyz|Invalid value for option '--format': 'xyz' is not a format: expected tsv, vcf, bcf or phase-extender",
         "convert M --threads 0|Invalid value for option '--threads': must be at least 1, not 0",
         "convert M -o|option '--output' needs a value (OUT)",
