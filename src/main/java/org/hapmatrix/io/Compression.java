@@ -55,13 +55,56 @@ public enum Compression {
 
     private static InputStream openGzip(InputStream in) throws IOException {
         try {
-            return new GzipCompressorInputStream(in, true);
+            return new DecodedBeforeFailure(new GzipCompressorInputStream(in, true));
         } catch (SourceReadFailure e) {
             throw e;
         } catch (EOFException e) {
             throw e;
         } catch (IOException e) {
             throw new ZipException(e.getMessage());
+        }
+    }
+
+    /**
+     * Hands on the bytes a read decoded before the gzip data ended or went bad, and fails from the
+     * next read on. commons-compress fills the whole buffer or throws, dropping what it decoded:
+     * the reader (whose reads are 1 MiB) would name the line its read began at, line 1 for a small
+     * file, not the line where the data ended.
+     */
+    private static final class DecodedBeforeFailure extends FilterInputStream {
+        private final GzipCompressorInputStream gzip;
+        private IOException failure;
+
+        DecodedBeforeFailure(GzipCompressorInputStream gzip) {
+            super(gzip);
+            this.gzip = gzip;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            // The decoder counts each inflate's output as it writes it to the buffer, so the count
+            // still holds the bytes of a read that then failed.
+            long decodedBefore = gzip.getUncompressedCount();
+            try {
+                return gzip.read(buffer, offset, length);
+            } catch (IOException e) {
+                failure = e;
+                int decoded = (int) (gzip.getUncompressedCount() - decodedBefore);
+                if (decoded > 0) {
+                    return decoded;
+                }
+                throw e;
+            }
         }
     }
 

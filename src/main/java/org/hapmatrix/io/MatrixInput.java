@@ -31,13 +31,13 @@ public final class MatrixInput implements AutoCloseable {
     /** Streams whose first bytes {@link #peek} has read, by path: the next {@link #open} continues them. */
     private static final java.util.Map<String, MatrixInput> PEEKED_STREAMS = new java.util.HashMap<>();
 
-    private MatrixInput(MatrixInput peeked, byte[] head, int headLength) {
+    private MatrixInput(MatrixInput peeked, byte[] head, int headLength, InputStream rest) {
         this.name = peeked.name;
         this.compressedSize = peeked.compressedSize;
         this.rereadable = peeked.rereadable;
         this.rawBytesRead = peeked.rawBytesRead;
         this.compression = peeked.compression;
-        this.decoded = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head, 0, headLength), peeked.decoded);
+        this.decoded = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head, 0, headLength), rest);
         this.onlySelectedLines = peeked.onlySelectedLines;
     }
 
@@ -92,29 +92,61 @@ public final class MatrixInput implements AutoCloseable {
         MatrixInput input = open(path);
         byte[] head = new byte[length];
         int read = 0;
+        IOException failure = null;
         try {
             int n;
             while (read < length && (n = input.decoded.read(head, read, length - read)) > 0) {
                 read += n;
             }
-        } catch (EOFException e) {
-            input.close();
-            throw HapmatrixException.at(input.name, 1, "gzip data is truncated");
-        } catch (ZipException e) {
-            input.close();
-            throw HapmatrixException.at(input.name, 1, Compression.corruptDataMessage(e));
         } catch (IOException e) {
-            input.close();
-            throw HapmatrixException.at(input.name, 1, "read failed: " + e.getMessage());
+            failure = e;
         }
-        if (input.rereadable) {
+        if (failure != null && read == 0) {
             input.close();
-        } else {
+            throw readFailure(input.name, failure);
+        }
+        // Data that ends or goes bad after the first bytes fails where the reader reaches it, at
+        // the line where it does: a file is read again from the start, a stream goes on failing.
+        if (input.rereadable || failure != null) {
+            input.close();
+        }
+        if (!input.rereadable) {
+            InputStream rest = failure == null ? input.decoded : new FailingInputStream(failure);
             synchronized (PEEKED_STREAMS) {
-                PEEKED_STREAMS.put(path, new MatrixInput(input, head, read));
+                PEEKED_STREAMS.put(path, new MatrixInput(input, head, read, rest));
             }
         }
         return java.util.Arrays.copyOf(head, read);
+    }
+
+    /** The first read's failure, which is on line 1. */
+    private static HapmatrixException readFailure(String name, IOException e) {
+        if (e instanceof EOFException) {
+            return HapmatrixException.at(name, 1, "gzip data is truncated");
+        }
+        if (e instanceof ZipException zip) {
+            return HapmatrixException.at(name, 1, Compression.corruptDataMessage(zip));
+        }
+        return HapmatrixException.at(name, 1, "read failed: " + e.getMessage());
+    }
+
+    /** The rest of a stream whose read failed: the same failure, to whoever reads on. */
+    private static final class FailingInputStream extends InputStream {
+        private final IOException failure;
+
+        FailingInputStream(IOException failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public int read() throws IOException {
+            throw failure;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            throw failure;
+        }
     }
 
     /** Where a contig's records start and end in a BGZF file (virtual offsets), from its index. */

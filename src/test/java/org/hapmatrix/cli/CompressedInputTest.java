@@ -1,17 +1,22 @@
 package org.hapmatrix.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import htsjdk.samtools.util.BlockCompressedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.hapmatrix.reference.ReferenceConverter;
 import org.hapmatrix.testsupport.CliRunner;
@@ -154,6 +159,81 @@ class CompressedInputTest {
         CliRunner.Result result = convert(matrix.toString());
         assertEquals(1, result.exitCode(), result.toString());
         assertEquals("hapmatrix: " + matrix + ":1: gzip data is truncated" + System.lineSeparator(), result.stderr());
+    }
+
+    /**
+     * A gzip matrix cut short fails at the line where its data ends, by name and on standard input
+     * alike: not at line 1 (a small file) or where the reader's 1 MiB read began (a large one).
+     */
+    @Test
+    void truncatedGzipFailsAtTheLineWhereItsDataEnds() throws IOException {
+        for (byte[] text : List.of(TEXT, largeText())) {
+            byte[] whole = gzip(text, Deflater.DEFAULT_COMPRESSION);
+            byte[] cut = Arrays.copyOf(whole, whole.length * 2 / 3);
+            long line = lineWhereDecodedDataEnds(cut);
+            assertTrue(line > 1_000, "line " + line);
+            Path matrix = write("cut.txt.gz", cut);
+            Path out = tmp.resolve("out.tsv");
+
+            CliRunner.Result named = CliRunner.run("convert", matrix.toString(), "-o", out.toString(), "-q");
+            assertEquals(1, named.exitCode(), named.toString());
+            assertEquals("hapmatrix: " + matrix + ":" + line + ": gzip data is truncated" + System.lineSeparator(),
+                    named.stderr());
+            assertFalse(Files.exists(out), "no output");
+
+            CliRunner.Result piped = CliRunner.runWithInput(cut, "convert", "-", "-o", out.toString(), "-q");
+            assertEquals(1, piped.exitCode(), piped.toString());
+            assertEquals("hapmatrix: <stdin>:" + line + ": gzip data is truncated" + System.lineSeparator(),
+                    piped.stderr());
+            assertFalse(Files.exists(out), "no output");
+        }
+    }
+
+    /** Data ending within the first 16 bytes, which format detection reads, but on line 2. */
+    @Test
+    void gzipEndingWithinTheBytesFormatDetectionReadsFailsAtItsLine() throws IOException {
+        byte[] stored = gzip("a\tb\tc\td\nx\t1\tA\tA\n".getBytes(StandardCharsets.US_ASCII), Deflater.NO_COMPRESSION);
+        // The gzip header (10 bytes), the stored block's header (5), then 12 of the 16 text bytes.
+        byte[] cut = Arrays.copyOf(stored, 10 + 5 + 12);
+        assertEquals(2, lineWhereDecodedDataEnds(cut), "the data ends on line 2");
+        Path matrix = write("cut.txt.gz", cut);
+        CliRunner.Result named = convert(matrix.toString());
+        assertEquals(1, named.exitCode(), named.toString());
+        assertEquals("hapmatrix: " + matrix + ":2: gzip data is truncated" + System.lineSeparator(), named.stderr());
+        CliRunner.Result piped = CliRunner.runWithInput(cut, "convert", "-", "-q");
+        assertEquals(1, piped.exitCode(), piped.toString());
+        assertEquals("hapmatrix: <stdin>:2: gzip data is truncated" + System.lineSeparator(), piped.stderr());
+    }
+
+    /** A matrix of more than 2 MiB, so that the data ends beyond the reader's first 1 MiB read. */
+    private static byte[] largeText() {
+        StringBuilder text = new StringBuilder("contig\tpos\tref\t1a\t1b\t2a\t2b\n");
+        String[] bases = {"A", "C", "G", "T"};
+        for (int pos = 1; text.length() < 5 << 20; pos++) {
+            text.append("c1\t").append(pos).append('\t').append(bases[pos % 4]).append('\t').append(bases[pos * 7 % 4])
+                    .append('\t').append(bases[pos % 3]).append('\t').append(bases[pos * 5 % 4]).append('\t')
+                    .append(bases[pos % 2]).append('\n');
+        }
+        return text.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The line the decodable data of the cut gzip {@code cut} ends in, as the JDK's reader decodes it. */
+    private static long lineWhereDecodedDataEnds(byte[] cut) throws IOException {
+        long line = 1;
+        byte[] buffer = new byte[8192];
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(cut))) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        line++;
+                    }
+                }
+            }
+            throw new AssertionError("the cut gzip decodes to its end");
+        } catch (EOFException e) {
+            return line;
+        }
     }
 
     // ---- helpers --------------------------------------------------------------------------------
