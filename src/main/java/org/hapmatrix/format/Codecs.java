@@ -14,8 +14,8 @@ public final class Codecs {
     /** The input formats, in the order they are tried on an input's first bytes; the matrix text takes the rest. */
     public static final List<InputCodec> INPUT = List.of(VcfCodec.INSTANCE, BcfCodec.INSTANCE, MatrixTextCodec.INSTANCE);
 
-    /** How many decompressed bytes are enough to recognise any input format. */
-    static final int HEAD_BYTES = 16;
+    /** How many decompressed bytes are enough to recognise any input format: a byte-order mark and VCF's 16. */
+    static final int HEAD_BYTES = 3 + 16;
 
     private Codecs() {
     }

@@ -273,10 +273,7 @@ public final class MatrixParser extends FileSiteReader {
     }
 
     private void skipByteOrderMark() {
-        if (lineEnd - lineStart >= 3 && (buffer[lineStart] & 0xFF) == 0xEF
-                && (buffer[lineStart + 1] & 0xFF) == 0xBB && (buffer[lineStart + 2] & 0xFF) == 0xBF) {
-            lineStart += 3;
-        }
+        lineStart += Utf8.byteOrderMarkLength(buffer, lineStart, lineEnd);
     }
 
     private String decodeName(int from, int to, String what) {

@@ -10,6 +10,7 @@ import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.io.FileExtensions;
 import org.hapmatrix.matrix.OpenedInput;
 import org.hapmatrix.matrix.SamplePair;
+import org.hapmatrix.matrix.Utf8;
 
 /**
  * VCF 4.2, one sample per pair ({@code --format vcf}, and output names ending in {@code .vcf},
@@ -43,7 +44,8 @@ public final class VcfCodec extends OutputCodec implements InputCodec {
     @Override
     public boolean recognises(byte[] head, int length) {
         byte[] first = FIRST_LINE.getBytes(StandardCharsets.US_ASCII);
-        return length >= first.length && java.util.Arrays.equals(head, 0, first.length, first, 0, first.length);
+        int from = Utf8.byteOrderMarkLength(head, 0, length);
+        return length - from >= first.length && java.util.Arrays.equals(head, from, from + first.length, first, 0, first.length);
     }
 
     @Override

@@ -74,6 +74,9 @@ final class VcfSiteReader extends FileSiteReader implements OpenedVcf.Reader {
             if (!nextLine()) {
                 throw error(lineNumber + 1, "VCF ends before its #CHROM header line");
             }
+            if (lineNumber == 1) {
+                lineStart += Utf8.byteOrderMarkLength(buffer, lineStart, lineEnd);
+            }
             if (lineEnd - lineStart >= 2 && buffer[lineStart] == '#' && buffer[lineStart + 1] == '#') {
                 if (startsWith(formatLine)) {
                     declared = true;

@@ -375,6 +375,27 @@ class VcfInputTest {
         return names.toString();
     }
 
+    /**
+     * A UTF-8 byte-order mark before the first line (Windows editors write one) is skipped, as a
+     * matrix's is: the VCF is recognised as VCF, not read as a matrix, and reads as without the mark.
+     */
+    @Test
+    void aByteOrderMarkBeforeTheFirstLineIsSkipped() throws IOException {
+        VcfGenerator.GeneratedVcf vcf = VcfGenerator.generate(21, 200, 3);
+        Path plain = write("plain.vcf", vcf.text());
+        Path marked = write("marked.vcf", "\uFEFF" + vcf.text());
+        CliRunner.Result expected = CliRunner.run("convert", plain.toString(), "-q", "-o", "-");
+        assertEquals(0, expected.exitCode(), expected.toString());
+        for (String mode : List.of("plain", "gzip", "stdin")) {
+            CliRunner.Result result = runOn(mode, marked, List.of("convert", "IN", "-q", "-o", "-"));
+            assertEquals(0, result.exitCode(), mode + ": " + result);
+            assertEquals(expected.out(), result.out(), mode);
+        }
+        CliRunner.Result contigs = CliRunner.run("contigs", marked.toString());
+        assertEquals(0, contigs.exitCode(), contigs.toString());
+        assertEquals(CliRunner.run("contigs", plain.toString()).out(), contigs.out());
+    }
+
     // ---- bad input: one line naming file and line, no output ---------------------------------
 
     private static final String HEAD = "##fileformat=VCFv4.2\n##contig=<ID=1>\n"
