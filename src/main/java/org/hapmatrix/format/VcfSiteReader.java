@@ -454,14 +454,23 @@ final class VcfSiteReader extends FileSiteReader implements OpenedVcf.Reader {
         long value = 0;
         for (int i = start; i < end; i++) {
             int digit = buffer[i] - '0';
-            if (digit < 0 || digit > 9 || i - start >= 18) {
-                throw new HaplotypeCalls.Rejected("phase set " + new String(phaseSetTag, StandardCharsets.UTF_8) + "='"
-                        + new String(buffer, start, Math.min(end - start, 40), StandardCharsets.UTF_8)
-                        + "' is not a non-negative integer");
+            if (digit < 0 || digit > 9) {
+                throw phaseSetRejected(start, end, "is not a non-negative integer");
             }
-            value = value * 10 + digit;
+            value = Math.min(value * 10 + digit, Integer.MAX_VALUE + 1L); // saturated: any more digits are as wrong
+        }
+        // VCF's Integer is 32-bit: htslib reads a larger PS as missing, which would put the call in
+        // the contig's one phase set unasked; reading the file through bcftools view does that.
+        if (value > Integer.MAX_VALUE) {
+            throw phaseSetRejected(start, end, "is above " + Integer.MAX_VALUE
+                    + ", the largest VCF Integer (bcftools view reads it as missing)");
         }
         phaseSetList.add(sitesRead, sample, value);
+    }
+
+    private HaplotypeCalls.Rejected phaseSetRejected(int from, int to, String what) {
+        return new HaplotypeCalls.Rejected("phase set " + new String(phaseSetTag, StandardCharsets.UTF_8) + "='"
+                + new String(buffer, from, Math.min(to - from, 40), StandardCharsets.UTF_8) + "' " + what);
     }
 
     private String fieldText(int from, int end) {

@@ -419,6 +419,34 @@ class VcfInputTest {
                 ":2: VCF has no sample column, so no genotype to make haplotypes of");
     }
 
+    /**
+     * VCF's Integer is 32-bit: a phase set above 2^31-1, which htslib reads as missing (putting the
+     * call in the contig's one phase set), is an error naming file, line and sample; 2^31-1 is kept.
+     */
+    @Test
+    void phaseSetAboveTheLargestVcfIntegerIsAnError() throws IOException {
+        String head = "##fileformat=VCFv4.2\n##contig=<ID=1>\n"
+                + "##FORMAT=<ID=PS,Number=1,Type=Integer,Description=\"Phase set\">\n"
+                + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tA\tB\n";
+        String largest = "1\t5\t.\tA\tG\t.\t.\t.\tGT:PS\t0|1:2147483647\t1|0:5\n";
+        Path in = write("largest.vcf", head + largest);
+        CliRunner.Result kept = CliRunner.run("convert", in.toString(), "-q", "-o", "-");
+        assertEquals(0, kept.exitCode(), kept.toString());
+        assertEquals("contig\tpos\tref\talt\tA_PI\tA_PG_al\tB_PI\tB_PG_al\n1\t5\tA\tG\t2147483647\tA|G\t5\tG|A\n",
+                kept.out());
+
+        fails(head + largest + "1\t7\t.\tA\tG\t.\t.\t.\tGT:PS\t0|1:7\t1|0:2147483648\n",
+                ":6: contig '1', position 7: sample 'B': phase set PS='2147483648' is above 2147483647, the largest"
+                        + " VCF Integer (bcftools view reads it as missing)\n");
+        // However many digits: not "not a non-negative integer".
+        fails(head + "1\t7\t.\tA\tG\t.\t.\t.\tGT:PS\t0|1:30000000000000000000000\t1|0:7\n",
+                ":5: contig '1', position 7: sample 'A': phase set PS='30000000000000000000000' is above 2147483647");
+        // An unphased call's PS is ignored (VCF 4.2), whatever it is.
+        Path unphased = write("unphased.vcf", head + "1\t7\t.\tA\tG\t.\t.\t.\tGT:PS\t0/0:3000000000\t1|0:7\n");
+        CliRunner.Result ignored = CliRunner.run("convert", unphased.toString(), "-q", "-o", "-");
+        assertEquals(0, ignored.exitCode(), ignored.toString());
+    }
+
     @Test
     void unphasedErrorNamesTheLine() throws IOException {
         Path in = write("u.vcf", HEAD + "1\t5\t.\tA\tG\t.\t.\t.\tGT\t0|1\t1/1\n1\t6\t.\tA\tG\t.\t.\t.\tGT\t0/1\t1|1\n");
