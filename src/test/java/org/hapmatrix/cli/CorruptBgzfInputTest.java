@@ -230,6 +230,41 @@ class CorruptBgzfInputTest {
         fails(atContigStart, ": ", CRC, null, "contigs", atContigStart.toString());
     }
 
+    /**
+     * -r/--regions reads a region's blocks through a .tbi as --contigs does, each block's CRC32
+     * checked: convert and load fail at the same line; a region whose blocks are intact is read, as
+     * htslib reads only the blocks a region needs. A .csi beside a matrix is not used: read whole.
+     */
+    @Test
+    void aTabixOrCsiIndexedMatrixReadByRegion() throws IOException {
+        Path stored = stored(matrix(true));
+        for (String kind : List.of("tbi", "csi")) {
+            Path indexed = Files.copy(stored, tmp.resolve("indexed-" + kind + ".txt.gz"));
+            List<String> tabix = new java.util.ArrayList<>(List.of("tabix", "-f", "-s1", "-b2", "-e2", "-S1"));
+            if (kind.equals("csi")) {
+                tabix.add("-C");
+            }
+            tabix.add(indexed.toString());
+            ExternalTool.succeed(tmp, tabix.toArray(String[]::new));
+            Path damaged = BgzfDamage.storedByteChanged(indexed, MATRIX_MARKER, tmp.resolve("damaged-" + kind + ".txt.gz"));
+            indexBeside(indexed, "." + kind, damaged);
+            Path out = tmp.resolve("out.tsv");
+            Path db = tmp.resolve("m.duckdb");
+            long converted = fails(damaged, ":(\\d+): ", CRC, out, "convert", damaged.toString(), "-r", "c2:2900-3100",
+                    "-o", out.toString(), "-q");
+            long loaded = fails(damaged, ":(\\d+): ", CRC, db, "load", damaged.toString(), "-r", "c2:2900-3100",
+                    "--db", db.toString(), "-q");
+            assertEquals(converted, loaded, kind);
+
+            if (kind.equals("tbi")) { // a matrix's .csi is not read: the whole file is, damage and all
+                CliRunner.Result intact = CliRunner.run("convert", damaged.toString(), "-r", "c3:1-10", "-o", out.toString(), "-q");
+                assertEquals(0, intact.exitCode(), intact.toString());
+                assertTrue(Files.readString(out).contains("\nc3\t"), Files.readString(out));
+                Files.delete(out);
+            }
+        }
+    }
+
     // ---- VCF.gz and BCF -------------------------------------------------------------------------
 
     @Test
