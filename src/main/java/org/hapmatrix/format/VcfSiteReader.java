@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
+import org.hapmatrix.io.BgzfEndCheck;
 import org.hapmatrix.io.Compression;
 import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.matrix.MatrixHeader;
@@ -598,7 +599,7 @@ final class VcfSiteReader extends FileSiteReader implements OpenedVcf.Reader {
                 bufferEnd += n;
             }
         } catch (EOFException e) {
-            throw error(lineNumber + 1, "gzip data is truncated");
+            throw error(lineNumber + 1, "gzip data is truncated" + BgzfEndCheck.detail(e));
         } catch (ZipException e) {
             throw error(lineNumber + 1, Compression.corruptDataMessage(e));
         } catch (IOException e) {

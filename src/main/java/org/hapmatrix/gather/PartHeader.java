@@ -14,6 +14,7 @@ import org.hapmatrix.format.Codecs;
 import org.hapmatrix.format.OutputCodec;
 import org.hapmatrix.format.VcfCodec;
 import org.hapmatrix.io.Compression;
+import org.hapmatrix.io.BgzfEndCheck;
 import org.hapmatrix.io.MatrixInput;
 
 /** A part's header as read from its start: its layout and its header lines, as the part has them (line ends included). */
@@ -61,8 +62,8 @@ public record PartHeader(String part, OutputCodec layout, List<String> lines) {
 
     /** A failed read of the header: data cut short or damaged (a gzip or BGZF part), or the file itself unreadable. */
     private static HapmatrixException readFailure(String part, IOException e) {
-        if (e instanceof EOFException) {
-            return HapmatrixException.at(part, 1, "gzip data is truncated");
+        if (e instanceof EOFException eof) {
+            return HapmatrixException.at(part, 1, "gzip data is truncated" + BgzfEndCheck.detail(eof));
         }
         if (e instanceof ZipException zip) {
             return HapmatrixException.at(part, 1, Compression.corruptDataMessage(zip));

@@ -121,8 +121,8 @@ public final class MatrixInput implements AutoCloseable {
 
     /** The first read's failure, which is on line 1. */
     private static HapmatrixException readFailure(String name, IOException e) {
-        if (e instanceof EOFException) {
-            return HapmatrixException.at(name, 1, "gzip data is truncated");
+        if (e instanceof EOFException eof) {
+            return HapmatrixException.at(name, 1, "gzip data is truncated" + BgzfEndCheck.detail(eof));
         }
         if (e instanceof ZipException zip) {
             return HapmatrixException.at(name, 1, Compression.corruptDataMessage(zip));

@@ -477,6 +477,18 @@ class VcfInputTest {
         assertTrue(result.stderr().matches("hapmatrix: " + cut + ":\\d+: gzip data is truncated\n"), result.stderr());
         assertFalse(Files.exists(out));
 
+        // Cut after a whole block: every block decodes, the end-of-file block is missing, as a matrix says.
+        int atBlock = 0;
+        while (atBlock < bytes.length / 2) {
+            atBlock += ((bytes[atBlock + 16] & 0xff) | (bytes[atBlock + 17] & 0xff) << 8) + 1;
+        }
+        Path cutAtBlock = Files.write(tmp.resolve("cut-at-block.vcf.gz"), java.util.Arrays.copyOf(bytes, atBlock));
+        result = CliRunner.run("convert", cutAtBlock.toString(), "-o", out.toString());
+        assertEquals(1, result.exitCode());
+        assertTrue(result.stderr().matches("hapmatrix: " + cutAtBlock
+                + ":\\d+: gzip data is truncated \\(no BGZF end-of-file block\\)\n"), result.stderr());
+        assertFalse(Files.exists(out));
+
         Path bcf = tmp.resolve("t.bcf");
         bcftools("view", "-Ob", "-o", bcf.toString(), text.toString());
         bytes = Files.readAllBytes(bcf);

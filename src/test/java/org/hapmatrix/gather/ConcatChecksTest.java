@@ -133,4 +133,22 @@ class ConcatChecksTest {
         Path cut = Files.write(tmp.resolve("cut.vcf.gz"), Arrays.copyOf(bytes, bytes.length - 28));
         assertRefused(1, cut + ": gzip data is truncated (no BGZF end-of-file block)", tmp.resolve("all.vcf.gz"), first, cut);
     }
+
+    /** Cut after its first block, inside a header of 4000 contig lines: the header's read says so too. */
+    @Test
+    void vcfGzPartCutInsideItsHeaderAfterAWholeBlockIsTruncated() throws IOException {
+        Path first = part("a.vcf.gz", "c1");
+        StringBuilder matrix = new StringBuilder("CHROM\tPOS\tREF\t1a\t1b\n");
+        for (int i = 0; i < 4000; i++) {
+            matrix.append(String.format("contig_with_a_rather_long_name_%05d\t10\tA\tA\tC\n", i));
+        }
+        Path many = Files.writeString(tmp.resolve("many.txt"), matrix);
+        Path second = tmp.resolve("many.vcf.gz");
+        assertEquals(0, CliRunner.run("convert", many.toString(), "-o", second.toString(), "-q").exitCode());
+        byte[] bytes = Files.readAllBytes(second);
+        int firstBlockEnd = ((bytes[16] & 0xff) | (bytes[17] & 0xff) << 8) + 1;
+        assertTrue(firstBlockEnd < bytes.length - 28, "the header takes more than one block");
+        Path cut = Files.write(tmp.resolve("cut.vcf.gz"), Arrays.copyOf(bytes, firstBlockEnd));
+        assertRefused(1, cut + ":1: gzip data is truncated (no BGZF end-of-file block)", tmp.resolve("all.vcf.gz"), first, cut);
+    }
 }
