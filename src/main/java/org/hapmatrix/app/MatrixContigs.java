@@ -1,6 +1,5 @@
 package org.hapmatrix.app;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -9,12 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.format.Codecs;
 import org.hapmatrix.format.InputCodec;
 import org.hapmatrix.format.VcfContigs;
-import org.hapmatrix.io.BgzfEndCheck;
 import org.hapmatrix.io.Compression;
 import org.hapmatrix.io.ContigLineStream;
 import org.hapmatrix.io.MatrixInput;
@@ -75,12 +72,8 @@ public final class MatrixContigs {
                     sink.accept(contig);
                 }
             }
-        } catch (EOFException e) {
-            throw HapmatrixException.at(path, lineNumber + 1, "gzip data is truncated" + BgzfEndCheck.detail(e));
-        } catch (ZipException e) {
-            throw HapmatrixException.at(path, lineNumber + 1, Compression.corruptDataMessage(e));
         } catch (IOException e) {
-            throw HapmatrixException.at(path, lineNumber + 1, "read failed: " + e.getMessage());
+            throw HapmatrixException.at(path, lineNumber + 1, Compression.readFailureMessage(e));
         }
     }
 }

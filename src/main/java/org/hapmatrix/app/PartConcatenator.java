@@ -1,6 +1,5 @@
 package org.hapmatrix.app;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.format.BcfCodec;
 import org.hapmatrix.format.Codecs;
@@ -20,7 +18,6 @@ import org.hapmatrix.format.VcfCodec;
 import org.hapmatrix.gather.BcfPartWriter;
 import org.hapmatrix.gather.IndexedVcfWriter;
 import org.hapmatrix.gather.PartHeader;
-import org.hapmatrix.io.BgzfEndCheck;
 import org.hapmatrix.io.Compression;
 import org.hapmatrix.io.DataAndIndex;
 import org.hapmatrix.io.FileExtensions;
@@ -189,12 +186,9 @@ public final class PartConcatenator {
     private static int readPart(String part, InputStream in, byte[] buffer) {
         try {
             return in.read(buffer);
-        } catch (EOFException e) {
-            throw new HapmatrixException(part + ": gzip data is truncated" + BgzfEndCheck.detail(e), e);
-        } catch (ZipException e) {
-            throw new HapmatrixException(part + ": " + Compression.corruptDataMessage(e), e);
         } catch (IOException e) {
-            throw new HapmatrixException(part + ": cannot read: " + e.getMessage(), e);
+            String damage = Compression.damageMessage(e);
+            throw new HapmatrixException(part + ": " + (damage != null ? damage : "cannot read: " + e.getMessage()), e);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.hapmatrix.format;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
@@ -8,9 +7,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.io.BgzfEndCheck;
 import org.hapmatrix.io.Compression;
 import org.hapmatrix.io.ContigLineStream;
 import org.hapmatrix.io.LineEnds;
@@ -330,12 +327,8 @@ public final class MatrixParser extends FileSiteReader {
             } else {
                 bufferEnd += n;
             }
-        } catch (EOFException e) {
-            throw error(lineNumber + 1, "gzip data is truncated" + BgzfEndCheck.detail(e));
-        } catch (ZipException e) {
-            throw error(lineNumber + 1, Compression.corruptDataMessage(e));
         } catch (IOException e) {
-            throw error(lineNumber + 1, "read failed: " + e.getMessage());
+            throw error(lineNumber + 1, Compression.readFailureMessage(e));
         }
     }
 }

@@ -1,15 +1,12 @@
 package org.hapmatrix.format;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
-import org.hapmatrix.io.BgzfEndCheck;
 import org.hapmatrix.io.Compression;
 import org.hapmatrix.io.MatrixInput;
 import org.hapmatrix.matrix.MatrixHeader;
@@ -598,12 +595,8 @@ final class VcfSiteReader extends FileSiteReader implements OpenedVcf.Reader {
             } else {
                 bufferEnd += n;
             }
-        } catch (EOFException e) {
-            throw error(lineNumber + 1, "gzip data is truncated" + BgzfEndCheck.detail(e));
-        } catch (ZipException e) {
-            throw error(lineNumber + 1, Compression.corruptDataMessage(e));
         } catch (IOException e) {
-            throw error(lineNumber + 1, "read failed: " + e.getMessage());
+            throw error(lineNumber + 1, Compression.readFailureMessage(e));
         }
     }
 }

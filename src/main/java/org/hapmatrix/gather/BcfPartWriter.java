@@ -134,11 +134,9 @@ public final class BcfPartWriter {
                 }
                 read += n;
             }
-        } catch (EOFException e) {
-            throw new HapmatrixException(part + ": gzip data is truncated" + org.hapmatrix.io.BgzfEndCheck.detail(e), e);
-        } catch (ZipException e) {
+        } catch (EOFException | ZipException e) {
             // Not the output's "write failed", which any other IOException here becomes.
-            throw new HapmatrixException(part + ": " + Compression.corruptDataMessage(e), e);
+            throw new HapmatrixException(part + ": " + Compression.damageMessage(e), e);
         }
         return read;
     }

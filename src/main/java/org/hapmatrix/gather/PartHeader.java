@@ -7,14 +7,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipException;
 import org.hapmatrix.HapmatrixException;
 import org.hapmatrix.format.BcfCodec;
 import org.hapmatrix.format.Codecs;
 import org.hapmatrix.format.OutputCodec;
 import org.hapmatrix.format.VcfCodec;
 import org.hapmatrix.io.Compression;
-import org.hapmatrix.io.BgzfEndCheck;
 import org.hapmatrix.io.MatrixInput;
 
 /** A part's header as read from its start: its layout and its header lines, as the part has them (line ends included). */
@@ -62,11 +60,9 @@ public record PartHeader(String part, OutputCodec layout, List<String> lines) {
 
     /** A failed read of the header: data cut short or damaged (a gzip or BGZF part), or the file itself unreadable. */
     private static HapmatrixException readFailure(String part, IOException e) {
-        if (e instanceof EOFException eof) {
-            return HapmatrixException.at(part, 1, "gzip data is truncated" + BgzfEndCheck.detail(eof));
-        }
-        if (e instanceof ZipException zip) {
-            return HapmatrixException.at(part, 1, Compression.corruptDataMessage(zip));
+        String damage = Compression.damageMessage(e);
+        if (damage != null) {
+            return HapmatrixException.at(part, 1, damage);
         }
         return new HapmatrixException(part + ": cannot read: " + e.getMessage(), e);
     }

@@ -116,6 +116,28 @@ public enum Compression {
         return "gzip data is corrupt" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
     }
 
+    /**
+     * What a failed read of decoded input means, in the words every reader uses: "gzip data is
+     * truncated" (with " (no BGZF end-of-file block)" for that truncation) or "gzip data is corrupt
+     * (REASON)"; null for a failed read of the source itself (disk, pipe), which readers word
+     * differently ("read failed", "cannot read").
+     */
+    public static String damageMessage(IOException e) {
+        if (e instanceof EOFException eof) {
+            return "gzip data is truncated" + BgzfEndCheck.detail(eof);
+        }
+        if (e instanceof ZipException zip) {
+            return corruptDataMessage(zip);
+        }
+        return null;
+    }
+
+    /** {@link #damageMessage}, or "read failed: MESSAGE" for a failed read of the source itself. */
+    public static String readFailureMessage(IOException e) {
+        String damage = damageMessage(e);
+        return damage != null ? damage : "read failed: " + e.getMessage();
+    }
+
     /** A failed read of the compressed source (disk, pipe), as opposed to damaged data. */
     static final class SourceReadFailure extends IOException {
         SourceReadFailure(IOException cause) {

@@ -1,7 +1,6 @@
 package org.hapmatrix.io;
 
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -103,7 +102,7 @@ public final class MatrixInput implements AutoCloseable {
         }
         if (failure != null && read == 0) {
             input.close();
-            throw readFailure(input.name, failure);
+            throw HapmatrixException.at(input.name, 1, Compression.readFailureMessage(failure));
         }
         // Data that ends or goes bad after the first bytes fails where the reader reaches it, at
         // the line where it does: a file is read again from the start, a stream goes on failing.
@@ -117,17 +116,6 @@ public final class MatrixInput implements AutoCloseable {
             }
         }
         return java.util.Arrays.copyOf(head, read);
-    }
-
-    /** The first read's failure, which is on line 1. */
-    private static HapmatrixException readFailure(String name, IOException e) {
-        if (e instanceof EOFException eof) {
-            return HapmatrixException.at(name, 1, "gzip data is truncated" + BgzfEndCheck.detail(eof));
-        }
-        if (e instanceof ZipException zip) {
-            return HapmatrixException.at(name, 1, Compression.corruptDataMessage(zip));
-        }
-        return HapmatrixException.at(name, 1, "read failed: " + e.getMessage());
     }
 
     /** The rest of a stream whose read failed: the same failure, to whoever reads on. */
@@ -221,11 +209,12 @@ public final class MatrixInput implements AutoCloseable {
             throw HapmatrixException.usage(path + ": no such file");
         } catch (AccessDeniedException e) {
             throw HapmatrixException.usage(path + ": permission denied");
-        } catch (EOFException e) {
-            throw HapmatrixException.at(name, 1, "gzip data is truncated");
-        } catch (ZipException e) {
-            throw HapmatrixException.at(name, 1, Compression.corruptDataMessage(e));
         } catch (IOException e) {
+            // Only a gzip header cut short or damaged is read here, on line 1.
+            String damage = Compression.damageMessage(e);
+            if (damage != null) {
+                throw HapmatrixException.at(name, 1, damage);
+            }
             throw new HapmatrixException(path + ": cannot read: " + e.getMessage(), e);
         }
     }
